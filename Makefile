@@ -1,0 +1,45 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both create .venv and install the
+# pinned set (constraints.txt) first; nothing else needs to be installed by hand.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+
+.PHONY: venv demo test lint typecheck pytest deps bench clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-dev.txt constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -r requirements-dev.txt
+	$(BIN)/pip install --quiet -c constraints.txt --no-deps -e .
+	touch $(STAMP)
+
+deps: venv
+	cd integration_tests && ../$(BIN)/dbt deps --profiles-dir . --quiet
+
+demo: deps
+	$(PY) integration_tests/demo/run.py
+
+lint: deps
+	$(BIN)/ruff check dbt_packages_src tests benchmarks integration_tests/demo
+	$(BIN)/ruff format --check dbt_packages_src tests benchmarks integration_tests/demo
+	cd integration_tests && STEADYFLOW_DUCKDB_PATH=$$(mktemp -d)/lint.duckdb ../$(BIN)/sqlfluff lint models
+
+typecheck: venv
+	$(BIN)/mypy
+
+pytest: deps
+	$(BIN)/pytest tests
+
+test: lint typecheck pytest
+
+bench: deps
+	$(PY) -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) integration_tests/dbt_packages integration_tests/target integration_tests/logs .demo .bench
