@@ -95,9 +95,12 @@ class DbtProject:
 
         cli = [
             *args,
-            "--project-dir", str(self.project_dir),
-            "--profiles-dir", str(self.project_dir),
-            "--target", self.target,
+            "--project-dir",
+            str(self.project_dir),
+            "--profiles-dir",
+            str(self.project_dir),
+            "--target",
+            self.target,
             "--quiet",
         ]
         if vars:

@@ -109,9 +109,7 @@ def start_cluster(user: str = "steadyflow", dbname: str = "steadyflow") -> Postg
     run(str(pg_bin / "pg_ctl"), "-D", str(data_dir), "-o", opts, "-l", str(root / "server.log"), "-w", "start")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        probe = subprocess.run(
-            [str(pg_bin / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)], capture_output=True
-        )
+        probe = subprocess.run([str(pg_bin / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)], capture_output=True)
         if probe.returncode == 0:
             break
         time.sleep(0.2)
