@@ -1,0 +1,67 @@
+"""Deadlines: `deadline: {reference: queued_at | logical_date, after: 2h}` -> an Airflow `DeadlineAlert`.
+
+When a run misses its deadline the scheduler queues the callback for the triggerer, which imports it
+by dotted path. That is why `post_deadline_missed` is a top-level coroutine in the installed package
+(`steadyflow.alerts.deadline.post_deadline_missed`), not something defined in a DAG file: the
+triggerer does not have the DAG folder on its path. Its kwargs are plain JSON (connection id,
+reference, interval); the scheduler adds `context` (the DAG run and the deadline).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from steadyflow.alerts.durations import format_duration, parse_duration
+from steadyflow.alerts.webhook import DEFAULT_TIMEOUT_SECONDS, deadline_text, post_to_connection
+
+if TYPE_CHECKING:
+    from airflow.sdk.definitions.deadline import DeadlineAlert
+
+    from steadyflow.alerts.callbacks import DeadlineLike
+
+REFERENCES = ("queued_at", "logical_date")
+CALLBACK_PATH = "steadyflow.alerts.deadline.post_deadline_missed"
+
+
+async def post_deadline_missed(
+    webhook_conn_id: str,
+    reference: str,
+    after: str,
+    context: dict[str, Any] | None = None,
+) -> str:
+    """Runs in the triggerer when a deadline is missed: post one line naming the DAG and run to the webhook."""
+    from airflow.sdk import BaseHook
+
+    conn = await BaseHook.aget_connection(webhook_conn_id)
+    text = deadline_text(context, reference=reference, after=after)
+    status = await asyncio.to_thread(post_to_connection, conn, text, timeout=DEFAULT_TIMEOUT_SECONDS)
+    return f"posted deadline notice via connection {webhook_conn_id!r} (HTTP {status})"
+
+
+def build_deadline_alert(deadline: DeadlineLike, webhook_conn_id: str) -> DeadlineAlert:
+    """A `DeadlineAlert` whose async callback posts to the webhook of `webhook_conn_id`."""
+    from airflow.sdk.definitions.callback import AsyncCallback
+    from airflow.sdk.definitions.deadline import DeadlineAlert, DeadlineReference
+
+    if deadline.reference not in REFERENCES:
+        raise ValueError(f"deadline.reference: {deadline.reference!r} is not one of {', '.join(REFERENCES)}")
+    after = deadline.after
+    interval = after if isinstance(after, timedelta) else parse_duration(after, field="deadline.after")
+    if interval <= timedelta(0):
+        raise ValueError(f"deadline.after: {after!r} must be longer than zero")
+    reference = (
+        DeadlineReference.DAGRUN_QUEUED_AT
+        if deadline.reference == "queued_at"
+        else DeadlineReference.DAGRUN_LOGICAL_DATE
+    )
+    callback = AsyncCallback(
+        post_deadline_missed,
+        kwargs={
+            "webhook_conn_id": webhook_conn_id,
+            "reference": deadline.reference,
+            "after": format_duration(interval),
+        },
+    )
+    return DeadlineAlert(reference=reference, interval=interval, callback=callback)

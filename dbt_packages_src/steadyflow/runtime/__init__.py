@@ -1,0 +1,1 @@
+"""Functions that run inside tasks (never at DAG parse time): dbt gates, backfill chunks, callables."""

@@ -1,0 +1,21 @@
+"""Run an allow-listed callable named in a spec. The import happens here, when the task runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from steadyflow.allowlist import check_callable, import_path
+
+
+def call_allowed(target: str, user_modules: list[str], kwargs: dict[str, Any]) -> Any:
+    """PythonOperator entry point for `ingest` callables: check the allow-list again, import, call."""
+    check_callable(target, user_modules)
+    func = import_path(target)
+    if not callable(func):
+        raise TypeError(f"'{target}' is not callable")
+    return func(**kwargs)
+
+
+def noop(**kwargs: Any) -> dict[str, Any]:
+    """A callable that does nothing but return its arguments (for examples and tests)."""
+    return dict(kwargs)

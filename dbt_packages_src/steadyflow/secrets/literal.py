@@ -1,0 +1,112 @@
+"""Find literal secrets in a parsed spec, so a spec can only *name* an Airflow connection, never hold a secret.
+
+A finding is `(dotted path, short reason)`, e.g. `("dags.0.callable.kwargs.password", "password in key
+'password'")`; callers add the advice (`literal_secrets_message` does). What counts:
+
+* a key whose name is or contains a secret word (password, passwd, pwd, token, secret, api_key, apikey,
+  private_key, access_key, secret_key, client_secret, credentials) and whose value is a non-empty
+  scalar — except keys that *refer* to a secret (`*_conn_id`, `*_connection_id`, `conn_id`,
+  `*_path`, `*_file`) and values that are only a Jinja expression (`{{ conn.x.password }}`);
+* any string value that is a URL with `user:password@` in it, an AWS access key id (`AKIA…`/`ASIA…`),
+  a private key block, or a Slack webhook URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+SECRET_WORDS = (
+    "password",
+    "passwd",
+    "pwd",
+    "token",
+    "secret",
+    "api_key",
+    "apikey",
+    "private_key",
+    "access_key",
+    "secret_key",
+    "client_secret",
+    "credentials",
+)
+REFERENCE_SUFFIXES = ("_conn_id", "_connection_id", "_path", "_file")
+REFERENCE_KEYS = ("conn_id", "connection_id")
+
+_URL_WITH_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s/:@]+:[^\s/@]+@", re.IGNORECASE)
+_AWS_KEY_ID = re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")
+_PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----")
+_SLACK_WEBHOOK = re.compile(r"hooks\.slack\.com/services/[A-Za-z0-9]+/", re.IGNORECASE)
+_ONLY_JINJA = re.compile(r"^\s*\{\{.*\}\}\s*$", re.DOTALL)
+
+ADVICE = "store it in an Airflow connection (secrets backend) and reference the connection id, e.g. `db_conn_id: my_db`"
+
+
+def _normal(key: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_")
+
+
+def secret_key_word(key: str) -> str | None:
+    """The secret word a key name carries (`db_password` -> `password`), or None; `*_conn_id` keys carry none."""
+    name = _normal(key)
+    if name in REFERENCE_KEYS or name.endswith(REFERENCE_SUFFIXES):
+        return None
+    squashed = name.replace("_", "")
+    for word in SECRET_WORDS:
+        if word in name or word.replace("_", "") in squashed:
+            return word
+    return None
+
+
+def value_problem(value: str) -> str | None:
+    """Why a string value is itself a secret, or None."""
+    if _URL_WITH_PASSWORD.search(value):
+        return "URL with user:password@"
+    if _AWS_KEY_ID.search(value):
+        return "AWS access key id"
+    if _PRIVATE_KEY.search(value):
+        return "private key block"
+    if _SLACK_WEBHOOK.search(value):
+        return "Slack webhook URL, which is itself the credential"
+    return None
+
+
+def _is_literal(value: object) -> bool:
+    if value is None or isinstance(value, bool):
+        return False
+    if isinstance(value, str):
+        return bool(value.strip()) and not _ONLY_JINJA.match(value)
+    return isinstance(value, int | float)
+
+
+def _join(path: str, part: str) -> str:
+    return f"{path}.{part}" if path else part
+
+
+def find_literal_secrets(data: object, path: str = "") -> list[tuple[str, str]]:
+    """Every literal secret in `data` (dicts, lists, scalars, as read from YAML), in document order."""
+    found: list[tuple[str, str]] = []
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            here = _join(path, str(key))
+            word = secret_key_word(str(key))
+            if word is not None and _is_literal(value):
+                found.append((here, f"{word} in key {str(key)!r}"))
+                continue
+            found.extend(find_literal_secrets(value, here))
+    elif isinstance(data, list | tuple):
+        for index, item in enumerate(data):
+            found.extend(find_literal_secrets(item, _join(path, str(index))))
+    elif isinstance(data, str):
+        problem = value_problem(data)
+        if problem:
+            found.append((path or "<value>", problem))
+    return found
+
+
+def literal_secrets_message(findings: list[tuple[str, str]], source: str = "spec") -> str:
+    """A multi-line error for `findings`, one line per field, ending with what to do instead."""
+    lines = [f"{source}: {len(findings)} literal secret{'s' if len(findings) != 1 else ''} found:"]
+    lines += [f"  {where}: literal secret ({why})" for where, why in findings]
+    lines.append(ADVICE[0].upper() + ADVICE[1:] + ".")
+    return "\n".join(lines)

@@ -1,0 +1,100 @@
+"""Fields every DAG spec has, whatever its template: identity, schedule, assets, cross-DAG links,
+retries and timeouts, alerts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from steadyflow.specs.alerts import AlertsSpec
+from steadyflow.specs.common import AssetName, Duration, Identifier, Scalar, StrictModel
+from steadyflow.specs.schedule import Schedule
+
+DEFAULT_RETRIES = 2
+DEFAULT_RETRY_DELAY = timedelta(minutes=5)
+#: A task on a dead worker is failed after this long instead of hanging in "running".
+DEFAULT_EXECUTION_TIMEOUT = timedelta(hours=1)
+DEFAULT_START_DATE = date(2024, 1, 1)
+
+
+class TriggerSpec(StrictModel):
+    """Trigger another DAG when this one has succeeded (TriggerDagRunOperator at the end)."""
+
+    dag_id: Identifier
+    wait_for_completion: bool = False
+    conf: dict[str, Scalar] = Field(default_factory=dict)
+
+
+class WaitForSpec(StrictModel):
+    """Wait for a task (or whole run) of another DAG before starting (ExternalTaskSensor, reschedule mode).
+
+    `offset` is how much earlier the other DAG's logical date is than this DAG's: state it even when
+    it is 0m, because a wrong offset makes the sensor wait for a run that never exists."""
+
+    dag_id: Identifier
+    task_id: Identifier | None = None
+    offset: Duration
+    timeout: Duration = timedelta(hours=6)
+    poke_interval: Duration = timedelta(minutes=5)
+
+
+class DbtProjectSpec(StrictModel):
+    """Where the dbt project is. Paths are relative to the folder named by the environment variable
+    `root_env`, read by the task's shell at run time (never expanded into the DAG or its docs)."""
+
+    root_env: Annotated[str, Field(pattern=r"^[A-Z_][A-Z0-9_]*$")] = "STEADYFLOW_DBT_ROOT"
+    project_dir: str = "."
+    profiles_dir: str | None = None
+    target: str | None = None
+    executable: str = "dbt"
+
+
+class CommonDagSpec(StrictModel):
+    """Keys every template accepts."""
+
+    dag_id: Identifier
+    description: str | None = None
+    doc_md: str | None = None
+    schedule: Schedule | None = None
+    start_date: date = DEFAULT_START_DATE
+    catchup: bool = False
+    max_active_runs: int = Field(default=1, ge=1, le=64)
+    tags: list[str] = Field(default_factory=list)
+    owner: str = "steadyflow"
+    retries: int = Field(default=DEFAULT_RETRIES, ge=0, le=20)
+    retry_delay: Duration = DEFAULT_RETRY_DELAY
+    execution_timeout: Duration = DEFAULT_EXECUTION_TIMEOUT
+    dagrun_timeout: Duration | None = None
+    outlets: list[AssetName] = Field(default_factory=list)
+    trigger: list[Identifier | TriggerSpec] = Field(
+        default_factory=list, description="dag ids (or {dag_id, wait_for_completion, conf}) to trigger at the end"
+    )
+    wait_for: list[WaitForSpec] = Field(default_factory=list)
+    alerts: AlertsSpec | None = None
+
+    def trigger_specs(self) -> list[TriggerSpec]:
+        """`trigger:` entries, the `dag_id` shorthand expanded."""
+        return [TriggerSpec(dag_id=t) if isinstance(t, str) else t for t in self.trigger]
+
+    @field_validator("execution_timeout")
+    @classmethod
+    def _timeout_positive(cls, value: timedelta) -> timedelta:
+        if value <= timedelta(0):
+            raise ValueError("execution_timeout must be positive, e.g. '1h'; it is what fails a task on a dead worker")
+        return value
+
+
+class DefaultsSpec(StrictModel):
+    """`defaults:` at the top of a file: values every DAG in the file inherits unless it sets its own."""
+
+    owner: str | None = None
+    tags: list[str] | None = None
+    start_date: date | None = None
+    catchup: bool | None = None
+    retries: int | None = Field(default=None, ge=0, le=20)
+    retry_delay: Duration | None = None
+    execution_timeout: Duration | None = None
+    alerts: AlertsSpec | None = None
+    dbt: DbtProjectSpec | None = None

@@ -1,0 +1,46 @@
+"""A spec file: `version`, the user's declared Python modules, file-wide `defaults`, and `dags`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from steadyflow.specs.common import StrictModel
+from steadyflow.specs.dag import DefaultsSpec
+from steadyflow.specs.template_params import BackfillDag, CompactionDag, DbtBuildDag, IngestDag
+
+DagSpec = Annotated[DbtBuildDag | IngestDag | BackfillDag | CompactionDag, Field(discriminator="template")]
+
+
+class SpecFile(StrictModel):
+    """One YAML file holding one or more DAG specs."""
+
+    version: Literal[1] = 1
+    python_modules: list[Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_.]*$")]] = Field(
+        default_factory=list,
+        description="Your modules whose callables an ingest DAG may name (imported only when the task runs).",
+    )
+    defaults: DefaultsSpec = Field(default_factory=DefaultsSpec)
+    dags: list[DagSpec] = Field(min_length=1)
+
+    @field_validator("python_modules")
+    @classmethod
+    def _not_stdlib(cls, modules: list[str]) -> list[str]:
+        for module in modules:
+            top = module.split(".")[0]
+            if top in sys.stdlib_module_names or top == "steadyflow":
+                raise ValueError(
+                    f"'{module}' cannot be declared: python_modules is for your own packages, "
+                    "not the standard library or steadyflow (whose callables are allow-listed already)"
+                )
+        return modules
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of a spec file, for editors (`steadyflow schema`)."""
+    schema = SpecFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "steadyflow DAG spec file"
+    return schema

@@ -1,0 +1,289 @@
+"""Read one spec file once and validate it into a `SpecFile`, or raise `SpecError` listing every
+problem with its file:line:column, field path, what was expected, and a "did you mean" for typos."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from steadyflow.allowlist import NotAllowedError, check_callable
+from steadyflow.secrets.literal import find_literal_secrets
+from steadyflow.specs.errors import SpecError, SpecIssue
+from steadyflow.specs.file import SpecFile
+from steadyflow.specs.schedule import UNION_TAGS
+from steadyflow.specs.template_params import TEMPLATE_NAMES, BackfillDag, CompactionDag, DbtBuildDag, IngestDag
+from steadyflow.specs.yaml_source import PathKey, YamlSource, format_path, parse_yaml
+
+TEMPLATE_MODELS: dict[str, type[BaseModel]] = {
+    "dbt_build": DbtBuildDag,
+    "ingest": IngestDag,
+    "backfill": BackfillDag,
+    "compaction": CompactionDag,
+}
+SPEC_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedSpec:
+    """A validated spec file, with its source kept for locating later findings (e.g. lint)."""
+
+    path: Path
+    source: YamlSource
+    spec: SpecFile
+
+
+def _all_models() -> Iterator[type[BaseModel]]:
+    seen: set[type[BaseModel]] = set()
+    stack: list[type[BaseModel]] = [SpecFile]
+    while stack:
+        model = stack.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        yield model
+        for sub in model.__subclasses__():
+            stack.append(sub)
+        for field in model.model_fields.values():
+            stack.extend(_models_in(field.annotation))
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    out: list[type[BaseModel]] = []
+    for arg in getattr(annotation, "__args__", ()) or ():
+        out.extend(_models_in(arg))
+    meta = getattr(annotation, "__metadata__", None)
+    if meta is not None:
+        out.extend(_models_in(getattr(annotation, "__origin__", None)))
+    return out
+
+
+def _suggest_key(bad: str, parent: dict[str, Any], parent_path: PathKey) -> str | None:
+    """Nearest valid key for `bad`, among the models that could hold the other keys of `parent`."""
+    if len(parent_path) == 2 and parent_path[0] == "dags" and parent.get("template") in TEMPLATE_MODELS:
+        candidates: set[str] = set(TEMPLATE_MODELS[str(parent["template"])].model_fields)
+    else:
+        siblings = {k for k in parent if k != bad}
+        candidates = set()
+        for model in _all_models():
+            fields = set(model.model_fields)
+            if siblings <= fields:
+                candidates |= fields
+    matches = difflib.get_close_matches(bad, sorted(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _clean_loc(data: object, loc: tuple[int | str, ...]) -> PathKey:
+    """Drop union tags pydantic inserts into error locations, keeping real keys and indexes."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        found, child = _child(node, part)
+        if found:
+            out.append(part)
+            node = child
+        elif isinstance(part, str) and (part in UNION_TAGS or part in TEMPLATE_NAMES or part == "function-after"):
+            continue
+        else:
+            out.append(part)
+            node = None
+    return tuple(out)
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _issue_from_error(source: YamlSource, data: object, err: Any, inherited: dict[PathKey, PathKey]) -> SpecIssue:
+    path = _clean_loc(data, tuple(err["loc"]))
+    kind = err["type"]
+    msg: str = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    suggestion = None
+    if kind == "extra_forbidden":
+        parent = _get(data, path[:-1])
+        bad = str(path[-1])
+        allowed_parent = parent if isinstance(parent, dict) else {}
+        suggestion = _suggest_key(bad, allowed_parent, path[:-1])
+        msg = f"unknown key '{bad}'"
+    elif kind == "missing":
+        msg = f"missing required key '{path[-1]}'"
+        locate_at = path[:-1]
+        line, col = _locate(source, locate_at, inherited)
+        return SpecIssue(source.file, line, col, format_path(path), msg)
+    elif (
+        kind in ("union_tag_invalid", "union_tag_not_found") and err.get("ctx", {}).get("discriminator") == "'template'"
+    ):
+        node = _get(data, path)
+        value = node.get("template") if isinstance(node, dict) else None
+        path = (*path, "template")
+        if value is None:
+            msg = f"missing 'template'; expected one of: {', '.join(TEMPLATE_NAMES)}"
+        else:
+            msg = f"unknown template {value!r}; expected one of: {', '.join(TEMPLATE_NAMES)}"
+            close = difflib.get_close_matches(str(value), TEMPLATE_NAMES, n=1)
+            suggestion = close[0] if close else None
+    elif (
+        "input" in err
+        and kind not in ("schedule_shape", "asset_expression", "value_error")
+        and not isinstance(err["input"], dict)
+    ):
+        msg = f"{msg} (got {_describe(err['input'])})"
+    line, col = _locate(source, path, inherited)
+    return SpecIssue(source.file, line, col, format_path(path), msg, suggestion)
+
+
+def _get(data: object, path: PathKey) -> object:
+    node = data
+    for part in path:
+        found, node = _child(node, part)
+        if not found:
+            return None
+    return node
+
+
+def _child(node: object, part: str | int) -> tuple[bool, object]:
+    if isinstance(node, dict) and part in node:
+        return True, node[part]
+    if isinstance(node, list) and isinstance(part, int) and part < len(node):
+        return True, node[part]
+    return False, None
+
+
+def _locate(source: YamlSource, path: PathKey, inherited: dict[PathKey, PathKey]) -> tuple[int | None, int | None]:
+    """Position of `path`; a value a DAG inherited from `defaults:` is reported where the default is."""
+    for cut in range(len(path), 0, -1):
+        if path[:cut] in inherited:
+            path = inherited[path[:cut]] + path[cut:]
+            break
+    return source.locate(path)
+
+
+def _apply_defaults(data: dict[str, Any]) -> dict[PathKey, PathKey]:
+    """Copy `defaults:` into each DAG that lacks the key (dicts merge one level, the DAG wins)."""
+    inherited: dict[PathKey, PathKey] = {}
+    defaults = data.get("defaults")
+    dags = data.get("dags")
+    if not isinstance(defaults, dict) or not isinstance(dags, list):
+        return inherited
+    for index, dag in enumerate(dags):
+        if not isinstance(dag, dict):
+            continue
+        model = TEMPLATE_MODELS.get(str(dag.get("template")))
+        if model is None:
+            continue
+        for key, value in defaults.items():
+            if key not in model.model_fields:
+                continue
+            if key not in dag:
+                dag[key] = value
+                inherited[("dags", index, key)] = ("defaults", key)
+            elif isinstance(value, dict) and isinstance(dag[key], dict):
+                for sub, sub_value in value.items():
+                    if sub not in dag[key]:
+                        dag[key] = {**dag[key], sub: sub_value}
+                        inherited[("dags", index, key, sub)] = ("defaults", key, sub)
+    return inherited
+
+
+def _split_field_path(text: str) -> PathKey:
+    parts: list[str | int] = []
+    for raw in text.replace("[", ".").replace("]", "").split("."):
+        if raw:
+            parts.append(int(raw) if raw.isdigit() else raw)
+    return tuple(parts)
+
+
+def _secret_issues(source: YamlSource) -> list[SpecIssue]:
+    issues = []
+    for field_path, reason in find_literal_secrets(source.data):
+        path = _split_field_path(field_path)
+        line, col = source.locate(path)
+        message = (
+            f"literal secret ({reason}): keep it in an Airflow connection served by your secrets backend "
+            "and name its connection id here instead (e.g. `source_conn_id: crm`; see `steadyflow secrets-config`)"
+        )
+        issues.append(SpecIssue(source.file, line, col, format_path(path), message))
+    return issues
+
+
+def _post_checks(source: YamlSource, spec: SpecFile) -> list[SpecIssue]:
+    issues = []
+    seen: dict[str, int] = {}
+    for index, dag in enumerate(spec.dags):
+        if dag.dag_id in seen:
+            line, col = source.locate(("dags", index, "dag_id"))
+            msg = f"dag_id '{dag.dag_id}' is already used by dags[{seen[dag.dag_id]}] in this file"
+            issues.append(SpecIssue(source.file, line, col, f"dags[{index}].dag_id", msg))
+        seen.setdefault(dag.dag_id, index)
+        if isinstance(dag, IngestDag) and dag.callable is not None:
+            try:
+                check_callable(dag.callable.path, spec.python_modules)
+            except NotAllowedError as exc:
+                line, col = source.locate(("dags", index, "callable", "path"))
+                issues.append(SpecIssue(source.file, line, col, f"dags[{index}].callable.path", str(exc)))
+    return issues
+
+
+def _dedupe(issues: list[SpecIssue]) -> list[SpecIssue]:
+    """One issue per place and message: a bad default is reported once, at `defaults:`, not per DAG."""
+    kept: dict[tuple[int | None, int | None, str], SpecIssue] = {}
+    # a typo'd required key shows up twice (unknown 'dag', missing 'dags'): keep the typo, it says more
+    typos = {(i.field.rpartition(".")[0], i.suggestion) for i in issues if i.suggestion}
+    for issue in issues:
+        if issue.message.startswith("missing required key"):
+            parent, _, name = issue.field.rpartition(".")
+            if (parent, name) in typos:
+                continue
+        key = (issue.line, issue.column, issue.message)
+        if key not in kept or issue.field.startswith("defaults"):
+            kept[key] = issue
+    return list(kept.values())
+
+
+def validate_source(source: YamlSource) -> SpecFile:
+    """Validate parsed YAML; raise SpecError with every problem found."""
+    if not isinstance(source.data, dict):
+        line, col = source.locate(())
+        raise SpecError.single(
+            source.file, "expected a mapping with a 'dags:' list at the top of the file", line=line, column=col
+        )
+    issues = _secret_issues(source)
+    data = {k: (list(v) if k == "dags" and isinstance(v, list) else v) for k, v in source.data.items()}
+    if isinstance(data.get("dags"), list):
+        data["dags"] = [dict(d) if isinstance(d, dict) else d for d in data["dags"]]
+    inherited = _apply_defaults(data)
+    try:
+        spec = SpecFile.model_validate(data)
+    except ValidationError as exc:
+        issues.extend(_issue_from_error(source, data, err, inherited) for err in exc.errors())
+        raise SpecError(_dedupe(issues)) from None
+    issues.extend(_post_checks(source, spec))
+    if issues:
+        raise SpecError(issues)
+    return spec
+
+
+def load_spec(path: str | Path) -> LoadedSpec:
+    """Read `path` once, parse and validate it."""
+    spec_path = Path(path)
+    source = parse_yaml(spec_path)
+    return LoadedSpec(path=spec_path, source=source, spec=validate_source(source))
+
+
+def spec_files(folder: str | Path) -> list[Path]:
+    """The spec files in `folder` (recursively), sorted; a file path is returned as is."""
+    root = Path(folder)
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise FileNotFoundError(f"no spec file or folder at {root}")
+    return sorted(p for p in root.rglob("*") if p.suffix in SPEC_SUFFIXES and p.is_file())

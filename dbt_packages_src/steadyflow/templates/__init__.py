@@ -1,0 +1,1 @@
+"""DAG builders, one module per template (`dbt_build`, `ingest`, `backfill`, `compaction`)."""

@@ -1,0 +1,73 @@
+{#- recency_guard: the newest `field` is within `interval` `datepart`s of now (as dbt-utils' recency), per
+    group_by when given, so one silent source among many fresh ones is caught. Rows dated in the future are
+    ignored for freshness (counted in future_rows), so they cannot make stale data look fresh. Failure count:
+    the number of stale groups (1 without group_by; an empty model is stale). -#}
+
+{% test recency_guard(model, field, datepart, interval, group_by=none, warn_above=none, error_above=none) %}
+    {%- set guard = "recency_guard" -%}
+    {%- do steadyflow.guard_required(guard, "field", field) -%}
+    {%- do steadyflow.guard_datepart(guard, "datepart", datepart) -%}
+    {%- do steadyflow.guard_number(guard, "interval", interval, 0, none, true) -%}
+    {%- set groups = steadyflow.guard_expression_list(guard, "group_by", group_by) -%}
+    {%- set thresholds = steadyflow.guard_threshold_config(guard, warn_above, error_above, "max(stale_percent)") -%}
+    {%- if thresholds %}{{ config(**thresholds) }}{% endif -%}
+    {{ return(adapter.dispatch("recency_guard", "steadyflow")(model, field, datepart | lower, interval, groups)) }}
+{% endtest %}
+
+
+{% macro default__recency_guard(model, field, datepart, interval, group_by) %}
+{%- set aliases = steadyflow.guard_group_aliases(group_by) -%}
+{%- if flags.EMPTY -%}
+    {#- --empty: nothing has a date, which says nothing about freshness; pass without reading anything -#}
+    {%- set columns = {} -%}
+    {%- for alias in aliases -%}{%- do columns.update({alias: "text"}) -%}{%- endfor -%}
+    {%- for name in ["latest_at", "stale_before", "future_rows", "stale_groups", "checked_groups", "stale_percent"] -%}
+        {%- do columns.update({name: "text" if name in ["latest_at", "stale_before"] else "number"}) -%}
+    {%- endfor -%}
+    {{ return(steadyflow.guard_empty_result(columns)) }}
+{%- endif -%}
+{%- set event_at = "cast(" ~ field ~ " as " ~ dbt.type_timestamp() ~ ")" -%}
+with latest as (
+    select
+        {%- for expression in group_by %}
+        {{ expression }} as {{ aliases[loop.index0] }},
+        {%- endfor %}
+        max(case when {{ event_at }} <= {{ steadyflow.guard_now() }} then {{ event_at }} end) as latest_at,
+        sum(case when {{ event_at }} > {{ steadyflow.guard_now() }} then 1 else 0 end) as future_rows
+    from {{ model }}
+    {%- if group_by %}
+    group by {% for expression in group_by %}{{ loop.index }}{{ ", " if not loop.last }}{% endfor %}
+    {%- endif %}
+),
+
+judged as (
+    select
+        latest.*,
+        {{ steadyflow.guard_time_ago(datepart, interval) }} as stale_before,
+        case
+            when latest_at is null or latest_at < {{ steadyflow.guard_time_ago(datepart, interval) }} then 1 else 0
+        end as is_stale
+    from latest
+),
+
+counted as (
+    select
+        judged.*,
+        sum(is_stale) over () as stale_groups,
+        count(*) over () as checked_groups
+    from judged
+)
+
+select
+    {%- for alias in aliases %}
+    {{ alias }},
+    {%- endfor %}
+    latest_at,
+    stale_before,
+    coalesce(future_rows, 0) as future_rows,
+    stale_groups,
+    checked_groups,
+    100.0 * stale_groups / checked_groups as stale_percent
+from counted
+where is_stale = 1
+{% endmacro %}

@@ -1,0 +1,57 @@
+{#-
+  The backfill window from vars, or none when no backfill var is set:
+    backfill_start + backfill_end  ->  [start, end)          (ISO date or timestamp, end exclusive)
+    backfill_date                  ->  [date, date + 1 day)
+  Validated: well-formed values, start before end, both or neither of start/end, not combined with
+  backfill_date, at most max_backfill_days wide (var max_backfill_days overrides the argument).
+-#}
+{% macro backfill_window(max_backfill_days=366) %}
+  {{ return(adapter.dispatch('backfill_window', 'steadyflow')(max_backfill_days)) }}
+{% endmacro %}
+
+{% macro default__backfill_window(max_backfill_days=366) %}
+  {%- set raw_start = var('backfill_start', none) -%}
+  {%- set raw_end = var('backfill_end', none) -%}
+  {%- set raw_date = var('backfill_date', none) -%}
+  {%- if raw_start is none and raw_end is none and raw_date is none -%}
+    {{ return(none) }}
+  {%- endif -%}
+  {%- set max_days = steadyflow.validate_integer(var('max_backfill_days', max_backfill_days),
+        "steadyflow: max_backfill_days (var or argument)", 1) -%}
+
+  {%- if raw_date is not none -%}
+    {%- if raw_start is not none or raw_end is not none -%}
+      {{ exceptions.raise_compiler_error(
+          "steadyflow: var backfill_date cannot be combined with backfill_start/backfill_end, got backfill_date='"
+          ~ raw_date ~ "', backfill_start='" ~ raw_start ~ "', backfill_end='" ~ raw_end ~ "'") }}
+    {%- endif -%}
+    {%- set day = steadyflow.parse_timestamp(raw_date, 'steadyflow: var backfill_date') -%}
+    {%- set start = modules.datetime.datetime(day.year, day.month, day.day) -%}
+    {%- set end = start + modules.datetime.timedelta(days=1) -%}
+  {%- else -%}
+    {%- if raw_start is none or raw_end is none -%}
+      {%- set missing = 'backfill_end' if raw_end is none else 'backfill_start' -%}
+      {{ exceptions.raise_compiler_error(
+          "steadyflow: vars backfill_start and backfill_end go together (or use backfill_date): var "
+          ~ missing ~ " is missing, got backfill_start='" ~ raw_start ~ "', backfill_end='" ~ raw_end ~ "'") }}
+    {%- endif -%}
+    {%- set start = steadyflow.parse_timestamp(raw_start, 'steadyflow: var backfill_start') -%}
+    {%- set end = steadyflow.parse_timestamp(raw_end, 'steadyflow: var backfill_end') -%}
+    {%- if start >= end -%}
+      {{ exceptions.raise_compiler_error(
+          "steadyflow: var backfill_start must be before var backfill_end (the end is exclusive), got backfill_start='"
+          ~ raw_start ~ "', backfill_end='" ~ raw_end ~ "'") }}
+    {%- endif -%}
+  {%- endif -%}
+
+  {%- set width = end - start -%}
+  {%- set width_days = width.days + (1 if width.seconds or width.microseconds else 0) -%}
+  {%- if width_days > max_days -%}
+    {{ exceptions.raise_compiler_error(
+        "steadyflow: backfill window [" ~ steadyflow.format_timestamp(start) ~ ", " ~ steadyflow.format_timestamp(end)
+        ~ ") spans " ~ width_days ~ " days, more than max_backfill_days=" ~ max_days
+        ~ " (got backfill_start='" ~ raw_start ~ "', backfill_end='" ~ raw_end ~ "', backfill_date='" ~ raw_date
+        ~ "'); split the backfill or raise var max_backfill_days") }}
+  {%- endif -%}
+  {{ return({'start': start, 'end': end}) }}
+{% endmacro %}

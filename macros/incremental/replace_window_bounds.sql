@@ -1,0 +1,39 @@
+{#-
+  The window the replace_window strategy replaces: the one the model's lookback_window resolved
+  (read back from the `/* steadyflow.window ... */` comment in the compiled SQL), so the delete uses
+  exactly the bounds the model selected. A model that does not call lookback_window gets the backfill
+  vars' window (config event_time names the column) or a compile error.
+  Config event_time, when set, names the target column (else lookback_window's event_time).
+-#}
+{% macro replace_window_bounds() %}
+  {{ return(adapter.dispatch('replace_window_bounds', 'steadyflow')()) }}
+{% endmacro %}
+
+{% macro default__replace_window_bounds() %}
+  {%- set who = 'steadyflow.replace_window' -%}
+  {%- set configured_column = config.get('event_time') -%}
+  {%- set pattern = 'steadyflow\\.window column=(.+?) start=(\\S+) end=(\\S+) mode=(\\w+)' -%}
+  {%- set found = modules.re.findall(pattern, compiled_code or '') | unique | list -%}
+
+  {%- if found | length > 1 -%}
+    {{ exceptions.raise_compiler_error(who ~ ": model " ~ this ~ " resolves " ~ found | length
+        ~ " different windows (calls steadyflow.lookback_window with different arguments): " ~ found
+        ~ "; use the same window everywhere so one delete covers every inserted row") }}
+  {%- elif found | length == 1 -%}
+    {%- set column = configured_column or found[0][0] -%}
+    {%- set start = steadyflow.parse_timestamp(found[0][1], who ~ ': window start') -%}
+    {%- set end = steadyflow.parse_timestamp(found[0][2], who ~ ': window end') -%}
+  {%- else -%}
+    {%- set backfill = steadyflow.backfill_window() -%}
+    {%- if backfill is none or not configured_column -%}
+      {{ exceptions.raise_compiler_error(who ~ ": model " ~ this ~ " has no window to replace: call "
+          ~ "steadyflow.lookback_window(event_time, ...) in its where clause, or set config event_time and vars "
+          ~ "backfill_start/backfill_end or backfill_date; got event_time='" ~ configured_column ~ "'") }}
+    {%- endif -%}
+    {%- set column = configured_column -%}
+    {%- set start = backfill.start -%}
+    {%- set end = backfill.end -%}
+  {%- endif -%}
+  {{ return({'column': column, 'start': start, 'end': end,
+             'start_sql': steadyflow.timestamp_literal(start), 'end_sql': steadyflow.timestamp_literal(end)}) }}
+{% endmacro %}

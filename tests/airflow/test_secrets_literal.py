@@ -1,0 +1,74 @@
+"""A spec may name connections but never hold a secret: every kind of literal secret is found, with its path."""
+
+from __future__ import annotations
+
+import pytest
+from steadyflow.secrets.literal import find_literal_secrets, literal_secrets_message
+
+SPEC_WITH_SECRETS = {
+    "dags": [
+        {
+            "dag_id": "ingest_orders",
+            "template": "ingest",
+            "callable": {
+                "path": "pipelines.load.orders",
+                "kwargs": {
+                    "password": "hunter2",
+                    "api_key": "abc123",
+                    "source_url": "postgres://loader:pa55@db.internal:5432/shop",
+                    "aws_key": "AKIAIOSFODNN7EXAMPLE",
+                },
+            },
+            "alerts": {"webhook_conn_id": "ops_webhook"},
+            "description": "posts to https://hooks.slack.com/services/T000/B000/XXXX",
+        },
+        {"dag_id": "dbt_orders", "template": "dbt_build", "vars": {"DB-Token": 42, "clientSecret": "s"}},
+    ]
+}
+
+
+def test_every_literal_secret_is_found_with_its_dotted_path() -> None:
+    found = find_literal_secrets(SPEC_WITH_SECRETS)
+    assert [path for path, _ in found] == [
+        "dags.0.callable.kwargs.password",
+        "dags.0.callable.kwargs.api_key",
+        "dags.0.callable.kwargs.source_url",
+        "dags.0.callable.kwargs.aws_key",
+        "dags.0.description",
+        "dags.1.vars.DB-Token",
+        "dags.1.vars.clientSecret",
+    ]
+    assert dict(found) == {
+        "dags.0.callable.kwargs.password": "password in key 'password'",
+        "dags.0.callable.kwargs.api_key": "api_key in key 'api_key'",
+        "dags.0.callable.kwargs.source_url": "URL with user:password@",
+        "dags.0.callable.kwargs.aws_key": "AWS access key id",
+        "dags.0.description": "Slack webhook URL, which is itself the credential",
+        "dags.1.vars.DB-Token": "token in key 'DB-Token'",
+        "dags.1.vars.clientSecret": "secret in key 'clientSecret'",
+    }
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        {"webhook_conn_id": "ops_webhook", "password_conn_id": "db", "conn_id": "warehouse"},
+        {"token_path": "/var/run/secrets/token", "password_file": "/run/pw", "api_key_connection_id": "k"},
+        {"password": "", "token": None, "secret": "{{ conn.warehouse.password }}"},
+        {"url": "https://example.com/path?q=1", "dsn": "postgres://db.internal:5432/shop", "enabled": True},
+        {"passwords": {"db_conn_id": "db"}, "notes": ["user@example.com", "AKIA-not-a-key"]},
+    ],
+)
+def test_references_to_secrets_and_ordinary_values_are_fine(clean: dict[str, object]) -> None:
+    assert find_literal_secrets(clean) == []
+
+
+def test_the_message_counts_and_lists_the_findings() -> None:
+    message = literal_secrets_message(find_literal_secrets({"a": {"token": "x"}, "b": ["ftp://u:p@h/"]}), "dags.yml")
+    lines = message.splitlines()
+    assert lines == [
+        "dags.yml: 2 literal secrets found:",
+        "  a.token: literal secret (token in key 'token')",
+        "  b.0: literal secret (URL with user:password@)",
+        "Store it in an Airflow connection (secrets backend) and reference the connection id, e.g. `db_conn_id: my_db`.",
+    ]
