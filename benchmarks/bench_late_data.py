@@ -271,9 +271,6 @@ class Results:
     overhead: dict[str, float] = field(default_factory=dict)
     total_s: float = 0.0
 
-    def s(self, key: str) -> float:
-        return self.runs[key].model_s
-
 
 def run_model(bench: Bench, state: Path, model: str, *args: str, vars: dict[str, str] | None = None) -> Run:
     bench.restore(state)
@@ -390,8 +387,12 @@ class Target:
         return f"{'≤' if self.at_most else '≥'} {self.limit:g}x"
 
 
-def targets(r: Results) -> dict[str, Target]:
-    s = r.s
+def targets(r: Results, with_close: bool = False) -> dict[str, Target]:
+    """The item's targets on dbt's model time, or (with_close) also counting the checkpoint left for close."""
+
+    def s(key: str) -> float:
+        return r.runs[key].model_s + (r.runs[key].close_s if with_close else 0.0)
+
     return {
         "b_lookback": Target("(b) / (d) floor", s("b_lookback") / s("d_floor"), 1.3, True),
         "c_microbatch": Target("(c) / (b)", s("c_microbatch") / s("b_lookback"), 1.25, False),
@@ -503,6 +504,11 @@ def report(r: Results, repeats: int) -> str:
         lines.append(f"| {name} | {R[key].model_s:.3f} | {ratio} | {target} | {met} | {wall} | {R[key].close_s:.3f} |")
     lines += [
         "",
+        "The same targets counting, for every row, the checkpoint it left for close (last column) on top of its"
+        " time: "
+        + "; ".join(f"{t.label} = {t.ratio:.2f}x ({'met' if t.met else 'missed'})" for t in targets(r, True).values())
+        + ".",
+        "",
         "**dbt's fixed costs** (wall clock, apart from the model times above):",
         "",
         "| cost | seconds |",
@@ -536,6 +542,19 @@ def report(r: Results, repeats: int) -> str:
     lines += ["", "**Targets missed:** " + ("none." if not missed else "")]
     for key in missed:
         lines.append(f"- {T[key].label} = {T[key].ratio:.2f}x (target {T[key].cell}). {why(r, *pairs[key])}")
+        if key == "backfill_microbatch":
+            bound = R["backfill_microbatch"].model_s / R["backfill_hand"].model_s
+            lines.append(f"  Even the one hand-written statement is only {bound:.2f}x faster than microbatch here.")
+        if key == "c_microbatch":
+            bound = R["c_microbatch"].model_s / R["d_floor"].model_s
+            commit = max((sec for sec, stmt in R["b_lookback"].statements if stmt == "COMMIT"), default=0.0)
+            lines.append(
+                f"  The hand-written floor is {bound:.2f}x faster than microbatch here. (b)'s one transaction"
+                f" checkpoints inside its COMMIT ({commit:.3f} s); microbatch's per-day transactions stay under"
+                f" DuckDB's WAL threshold and leave their checkpoint ({R['c_microbatch'].close_s:.3f} s) to the"
+                f" close, outside dbt's model time. (b) re-reads {LOOKBACK_DAYS + 1} loaded days (the newest loaded"
+                f" day and {LOOKBACK_DAYS} before it), microbatch {LOOKBACK_DAYS}."
+            )
         if key == "b_small_same_change":
             per_day = (r.scale.rows // HISTORY_DAYS, r.small.rows // HISTORY_DAYS)
             lines.append(
@@ -567,11 +586,15 @@ def main() -> None:
     small = env_int("STEADYFLOW_BENCH_SMALL_ROWS", 1_000_000)
     repeats = env_int("STEADYFLOW_BENCH_REPEATS", 5)
     res = measure(rows, small, repeats)
-    for t in targets(res).values():
-        print(f"{t.label:>40}: {t.ratio:6.2f}x  target {t.cell:<8} {'met' if t.met else 'MISSED'}")
-    print(f"{'microbatch first build / (a)':>40}: {res.s('first_microbatch') / res.s('a_full_refresh'):6.2f}x")
+    for t, tc in zip(targets(res).values(), targets(res, True).values(), strict=True):
+        print(
+            f"{t.label:>40}: {t.ratio:6.2f}x  target {t.cell:<8} {'met' if t.met else 'MISSED':<7}"
+            f" (with checkpoint at close: {tc.ratio:.2f}x)"
+        )
+    first = res.runs["first_microbatch"].model_s / res.runs["a_full_refresh"].model_s
+    print(f"{'microbatch first build / (a)':>40}: {first:6.2f}x")
     for key, run in res.runs.items():
-        print(f"{key:>40}: {run.model_s:8.3f} s model, {run.wall_s:8.3f} s wall")
+        print(f"{key:>40}: {run.model_s:8.3f} s model, {run.wall_s:8.3f} s wall, {run.close_s:6.3f} s close")
     text = report(res, repeats)
     write_section(text)
     print(f"wrote the late-data section of {DOC.relative_to(REPO)} ({res.total_s:.0f} s in all)")

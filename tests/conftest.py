@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,10 @@ from tests.support.dbt import DbtProject, ensure_deps
 from tests.support.postgres import PostgresCluster, start_cluster
 
 os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+# Airflow reads its configuration on first import: whichever test imports it first, it must find a
+# throwaway AIRFLOW_HOME and no example DAGs (tests/airflow/conftest.py refines this for its tests).
+os.environ["AIRFLOW_HOME"] = tempfile.mkdtemp(prefix="steadyflow-airflow-home-")
+os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
 
 
 @pytest.fixture(scope="session")

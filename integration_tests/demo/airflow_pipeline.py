@@ -282,8 +282,7 @@ def run(workdir: Path) -> None:
                 "password": "T0/B0/demo",
             },
             "crm_readonly": {"conn_type": "postgres", "host": "crm.internal", "login": "demo", "password": DEMO_SECRET},
-        },  # fmt: skip
-        extra_env={"STEADYFLOW_DBT_ROOT": os.environ["TMP_E2E_DBT_ROOT"]} if "TMP_E2E_DBT_ROOT" in os.environ else {},  # TEMP
+        },
     )
     t0 = time.monotonic()
     try:

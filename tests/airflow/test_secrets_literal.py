@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from steadyflow.secrets.literal import find_literal_secrets, literal_secrets_message
+from steadyflow.secrets.literal import ADVICE, find_literal_secrets, literal_secrets_message
 
 SPEC_WITH_SECRETS = {
     "dags": [
@@ -70,5 +70,6 @@ def test_the_message_counts_and_lists_the_findings() -> None:
         "dags.yml: 2 literal secrets found:",
         "  a.token: literal secret (token in key 'token')",
         "  b.0: literal secret (URL with user:password@)",
-        "Store it in an Airflow connection (secrets backend) and reference the connection id, e.g. `db_conn_id: my_db`.",
+        f"{ADVICE[0].upper()}{ADVICE[1:]}.",
     ]
+    assert "connection id" in ADVICE

@@ -81,6 +81,15 @@ BAD_INPUT = [
         " is empty or built for the first time (no newest ordered_at to look back from), got 'None'",
     ),
     (
+        {"late_data_grain": "fortnight"},
+        "steadyflow.lookback_window: argument grain must be one of hour, day, week, month, year, got 'fortnight'",
+    ),
+    (
+        {"backfill_date": "2024-01-05", "backfill_end": "2024-01-09"},
+        "steadyflow: var backfill_date cannot be combined with backfill_start/backfill_end,"
+        " got backfill_date='2024-01-05', backfill_start='None', backfill_end='2024-01-09'",
+    ),
+    (
         {"steadyflow_now": "today"},
         "steadyflow: var steadyflow_now must be an ISO date or timestamp (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS),"
         " got 'today'",
