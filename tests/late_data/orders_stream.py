@@ -17,7 +17,7 @@ from tests.support.dbt import DbtProject, query
 
 DAY0 = date(2024, 1, 1)
 RAW_ORDERS_DDL = (
-    "create table raw_orders (order_id integer, customer_id integer, amount numeric(12, 2), "
+    "create table if not exists raw_orders (order_id integer, customer_id integer, amount numeric(12, 2), "
     "ordered_at timestamp, loaded_on date)"
 )
 MODELS = ("orders_replace_window", "orders_delete_insert", "orders_merge")
