@@ -23,10 +23,7 @@
         {%- endfor -%}
         {%- set summary = head ~ ": dry run, " ~ plan.statements | length ~ " statement(s) not run: " ~ plan.statements | join("; ") -%}
     {%- else -%}
-        {#- End the transaction dbt may hold open (the relation lookup can run in one): VACUUM cannot run in a
-            transaction block. The no-op query guarantees one is open, so adapter.commit() always has one to end. -#}
-        {%- do adapter.execute("select 1 as steadyflow_compact_end_transaction", auto_begin=True) -%}
-        {%- do adapter.commit() -%}
+        {%- do steadyflow.compact_end_transaction() -%}
         {%- set started = modules.datetime.datetime.now() -%}
         {%- for sql in plan.statements -%}
             {%- set t0 = modules.datetime.datetime.now() -%}

@@ -39,13 +39,16 @@ def compaction_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     create_raw_orders(warehouse)
     insert_orders(warehouse, generate_orders(10, per_day=20))
     project = str(REPO_ROOT / "integration_tests")
-    build = subprocess.Popen(
-        [str(Path(sys.executable).with_name("dbt")), "run", "-s", *MODELS, "--quiet",
-         "--project-dir", project, "--profiles-dir", project],
-        env=sandbox.env(),
-    )  # fmt: skip
-    sandbox.prepare()
-    assert build.wait(timeout=180) == 0, "dbt run of the example tables failed"
+    build_log = root / "dbt_build.log"
+    with build_log.open("w", encoding="utf-8") as out:
+        build = subprocess.Popen(
+            [str(Path(sys.executable).with_name("dbt")), "run", "-s", *MODELS, "--quiet",
+             "--project-dir", project, "--profiles-dir", project],
+            env=sandbox.env(), stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        sandbox.prepare()
+        code = build.wait(timeout=180)
+    assert code == 0, f"dbt run of the example tables failed:\n{build_log.read_text(encoding='utf-8')[-3000:]}"
     before = {table: table_fingerprint(warehouse, table) for table in MODELS}
 
     (root / "specs").mkdir()

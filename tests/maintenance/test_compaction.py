@@ -27,8 +27,8 @@ def test_compaction_runs_the_adapter_statements_and_leaves_the_rows_unchanged(wa
     deleted = delete_rows(warehouse, "orders_merge", "order_id % 10 = 0")
     before = table_fingerprint(warehouse, "orders_merge")
     if warehouse.target == "postgres":
-        stats = pg_vacuum_stats(warehouse, "orders_merge")
-        assert (stats["vacuum_count"], stats["n_dead_tup"], stats["last_vacuum"]) == (0, deleted, None)
+        old = pg_vacuum_stats(warehouse, "orders_merge")
+        assert (old["vacuum_count"], old["n_dead_tup"], old["last_vacuum"]) == (0, deleted, None)
 
     compact(warehouse, relation="orders_merge", dry_run=False)
 
@@ -42,8 +42,8 @@ def test_compaction_runs_the_adapter_statements_and_leaves_the_rows_unchanged(wa
     assert summary in log and "; ".join(statements(warehouse)) in log
     if warehouse.target == "postgres":
         stats = pg_vacuum_stats(warehouse, "orders_merge")
-        assert (stats["vacuum_count"], stats["analyze_count"] >= 1, stats["n_dead_tup"]) == (1, True, 0)
-        assert stats["last_vacuum"] is not None
+        assert (stats["vacuum_count"], stats["n_dead_tup"]) == (1, 0)  # the vacuum ran and removed them all
+        assert stats["analyze_count"] == old["analyze_count"] + 1 and stats["last_vacuum"] is not None
 
 
 def test_a_table_named_schema_dot_table_is_compacted_too(warehouse: DbtProject) -> None:

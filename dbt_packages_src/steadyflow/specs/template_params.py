@@ -110,5 +110,15 @@ class CompactionDag(CommonDagSpec):
     operation: Identifier = "steadyflow_compact"
     operation_args: dict[str, Scalar] = Field(default_factory=dict)
 
+    @field_validator("operation_args")
+    @classmethod
+    def _table_is_per_task(cls, value: dict[str, Scalar]) -> dict[str, Scalar]:
+        if "relation" in value:
+            raise ValueError(
+                "'relation' is set per task from 'tables'; remove it from operation_args "
+                f"(got relation={value['relation']!r})"
+            )
+        return value
+
 
 TEMPLATE_NAMES = ("dbt_build", "ingest", "backfill", "compaction")

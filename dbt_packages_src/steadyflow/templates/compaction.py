@@ -21,7 +21,7 @@ class CompactionTemplate(TemplateBuilder[CompactionDag]):
 
     def add_tasks(self, plan: DagPlan, spec: CompactionDag, ctx: BuildContext) -> None:
         for table in spec.tables:
-            args = json.dumps({"relation": table, **spec.operation_args}, sort_keys=True)
+            args = json.dumps({**spec.operation_args, "relation": table}, sort_keys=True)
             words = [spec.dbt.executable, "run-operation", spec.operation, *dbt_args(spec.dbt), "--args", args]
             command = cd_root(spec.dbt) + " && " + " ".join(shlex.quote(w) for w in words)
             plan.add(TaskPlan(f"compact__{table}", "bash", {"bash_command": command}))
