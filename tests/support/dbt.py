@@ -55,11 +55,12 @@ def _collect(res: Any, args: list[str]) -> DbtResult:
     for r in results:
         node = getattr(r, "node", None)
         name = getattr(node, "name", None) or getattr(node, "unique_id", "?")
-        status = str(getattr(r, "status", ""))
-        out.statuses[name] = status
-        out.failures[name] = getattr(r, "failures", None)
         if getattr(r, "message", None):
             out.messages.append(f"{name}: {r.message}")
+        if str(getattr(node, "unique_id", "")).startswith("operation."):
+            continue  # on-run-start/-end hooks: not a model or test of the selection
+        out.statuses[name] = str(getattr(r, "status", ""))
+        out.failures[name] = getattr(r, "failures", None)
     return out
 
 
