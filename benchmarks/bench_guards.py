@@ -16,7 +16,6 @@ and parse are reported apart, and so is each check's SQL alone (the compiled que
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import statistics
 import sys
@@ -36,13 +35,7 @@ ORPHAN_EVERY = 1000  # one fact row in 1000 points at a customer that does not e
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-
-def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, str(default))
-    try:
-        return int(raw.replace("_", ""))
-    except ValueError:
-        raise SystemExit(f"{name} must be an integer number of rows, got {raw!r}") from None
+from benchmarks.common import env_int  # noqa: E402  (after the path: also runs as a script)
 
 
 @dataclass(frozen=True)
