@@ -1,10 +1,19 @@
-{#- The current time as a timestamp without time zone, for grace periods and recency. -#}
+{#- The current UTC wall-clock time as a timestamp without time zone, for grace periods and recency (the same
+    clock as run_started_at, whatever the session's TimeZone). -#}
 {% macro guard_now() %}
     {{ return(adapter.dispatch("guard_now", "steadyflow")()) }}
 {% endmacro %}
 
 {% macro default__guard_now() -%}
-    cast({{ dbt.current_timestamp() }} as {{ dbt.type_timestamp() }})
+    cast({{ dbt.current_timestamp_in_utc_backcompat() }} as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+{% macro postgres__guard_now() -%}
+    cast((now() at time zone 'utc') as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+{% macro duckdb__guard_now() -%}
+    cast((now() at time zone 'UTC') as {{ dbt.type_timestamp() }})
 {%- endmacro %}
 
 

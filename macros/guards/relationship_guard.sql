@@ -50,7 +50,7 @@ with child as (
     {%- if ignore_values %}
         and ({{ column_name }} is null or {{ column_name }} not in (
             {%- for value in ignore_values -%}
-            {{ dbt.string_literal(value) if value is string else value }}{{ ", " if not loop.last }}
+            {{ dbt.string_literal(dbt.escape_single_quotes(value)) if value is string else value }}{{ ", " if not loop.last }}
             {%- endfor -%}
         ))
     {%- endif %}

@@ -13,8 +13,9 @@
 with source_days as (
     select cast({{ event_time }} as date) as event_date, count(*) as source_rows
     from {{ source_relation }}
+    where {{ event_time }} is not null
     {%- if cutoff %}
-    where {{ event_time }} < {{ cutoff }}
+        and {{ event_time }} < {{ cutoff }}
     {%- endif %}
     group by cast({{ event_time }} as date)
 ),
@@ -22,6 +23,10 @@ with source_days as (
 model_days as (
     select cast({{ event_time }} as date) as event_date, count(*) as model_rows
     from {{ model }}
+    where {{ event_time }} is not null
+    {%- if cutoff %}
+        and {{ event_time }} < {{ cutoff }}
+    {%- endif %}
     group by cast({{ event_time }} as date)
 )
 

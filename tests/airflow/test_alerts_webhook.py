@@ -66,6 +66,10 @@ def server() -> Iterator[tuple[HTTPServer, Received]]:
             "http://127.0.0.1:8080/hooks/T/B/X",
         ),
         (Conn(host="chat.example.test", schema="/incoming/"), "https://chat.example.test/incoming"),
+        (
+            Conn(host="https://hooks.slack.com/services", password=" T0/B0/XYZ\n"),  # pasted with a newline
+            "https://hooks.slack.com/services/T0/B0/XYZ",
+        ),
     ],
 )
 def test_the_webhook_url_is_read_from_the_connection(conn: Conn, url: str) -> None:
@@ -99,6 +103,19 @@ def test_an_unreachable_webhook_fails_fast_without_the_secret_path() -> None:
     with pytest.raises(WebhookError, match="unreachable") as caught:
         post_to_connection(conn, "hello", timeout=2)
     assert "SECRETTOKEN" not in str(caught.value)
+
+
+def test_a_webhook_path_with_a_space_is_an_error_without_the_secret_path(
+    server: tuple[HTTPServer, Received],
+) -> None:
+    httpd, received = server
+    conn = Conn(conn_type="http", host="127.0.0.1", port=httpd.server_address[1], password="T000/B000/SECRET XYZ")
+    with pytest.raises(WebhookError) as caught:
+        post_to_connection(conn, "hello")
+    message = str(caught.value)
+    assert "connection 'hook' at host 127.0.0.1: invalid webhook URL" in message
+    assert "SECRET" not in message and "T000" not in message
+    assert received.posts == []
 
 
 def test_a_task_message_names_dag_task_run_and_try() -> None:

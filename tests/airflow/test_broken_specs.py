@@ -73,3 +73,21 @@ def test_each_broken_file_is_one_import_error_and_good_files_still_load(tmp_path
         assert f"{folder / path.name}:{expectations(path)['line']}:" in error
     expected_ids = {dag.dag_id for spec in good for dag in load_spec(spec).spec.dags}
     assert set(bag.dag_ids) == expected_ids
+
+
+def test_a_type_error_on_a_secret_value_names_the_field_but_not_the_value(tmp_path: Path) -> None:
+    spec = tmp_path / "slack_url_as_conn_id.yaml"
+    spec.write_text(
+        "version: 1\n"
+        "dags:\n"
+        "  - dag_id: orders_ingest\n"
+        "    template: ingest\n"
+        "    command: echo hi\n"
+        "    alerts:\n"
+        '      webhook_conn_id: "https://hooks.slack.com/services/T0001/B0001/SuperSecretTok"\n'
+    )
+    with pytest.raises(SpecError) as caught:
+        load_spec(spec)
+    message = str(caught.value)
+    assert f"{spec}:7:" in message and ": dags[0].alerts.webhook_conn_id: " in message, message
+    assert "SuperSecretTok" not in message and "T0001/B0001" not in message, message  # not even truncated

@@ -46,3 +46,19 @@ def test_render_refuses_a_broken_spec_and_says_where(tmp_path: Path, capsys: Any
     assert main(["render", str(specs), str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert f"{specs / 'bad.yaml'}:4:5: dags[0].comand: unknown key 'comand' (did you mean 'command'?)" in err
+
+
+def test_render_refuses_a_non_finite_number_it_could_not_write_as_python(tmp_path: Path, capsys: Any) -> None:
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "inf.yaml").write_text(
+        "dags:\n  - dag_id: a\n    template: ingest\n    callable:\n      path: steadyflow.runtime.call.noop\n"
+        "      kwargs: {ratio: .inf, bounds: [0, .nan]}\n"
+    )
+    assert main(["render", str(specs), str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("2 problems in steadyflow spec:"), err
+    assert f"{specs / 'inf.yaml'}:6:" in err
+    assert "dags[0].callable.kwargs.ratio: expected a finite number, got inf" in err
+    assert "dags[0].callable.kwargs.bounds: expected a finite number, got nan" in err
+    assert not (tmp_path / "out" / "inf.py").exists()

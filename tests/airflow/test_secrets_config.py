@@ -91,3 +91,39 @@ def test_the_steadyflow_command_has_the_subcommand() -> None:
     assert cli is not None
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("# airflow.cfg\n[secrets]\nbackend = airflow.secrets.local_filesystem")
+
+
+NESTED_SECRETS = [
+    (
+        ["--backend", "aws", "--kwargs", json.dumps({"assume_role_kwargs": {
+            "aws_secret_access_key": "wJalrXUtnFEMI", "aws_access_key_id": "AKIAIOSFODNN7EXAMPLE"}})],
+        "aws: kwarg 'assume_role_kwargs.aws_secret_access_key' would put a credential",
+        ("wJalrXUtnFEMI", "AKIAIOSFODNN7EXAMPLE"),
+    ),
+    (
+        ["--backend", "aws", "--set", 'config_kwargs={"proxies": ["http://u:pa55word@proxy:3128"]}'],
+        "aws: kwarg 'config_kwargs.proxies.0' holds a credential (URL with user:password@)",
+        ("pa55word",),
+    ),
+    (
+        [*VAULT, "--set", "auth_type=aws_iam", "--set", 'assume_role_kwargs={"SecretKey": "hunter2-long"}'],
+        "vault: kwarg 'assume_role_kwargs.SecretKey' holds a credential (secret in key 'SecretKey')",
+        ("hunter2-long",),
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("argv", "message", "secrets"), NESTED_SECRETS)
+def test_a_credential_nested_in_a_dict_kwarg_exits_2_naming_its_path_not_its_value(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str, secrets: tuple[str, ...]
+) -> None:
+    code, out, err = run_cli(capsys, *argv)
+    assert code == 2 and out == ""
+    assert message in err, err
+    assert not [s for s in secrets if s in err], err
+
+
+def test_extra_conn_words_name_fields_and_are_not_secrets(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, "--backend", "aws", "--set", 'extra_conn_words={"password": ["pwd"]}')
+    assert (code, err) == (0, "")
+    assert json.loads(env_value(out, "AIRFLOW__SECRETS__BACKEND_KWARGS"))["extra_conn_words"] == {"password": ["pwd"]}

@@ -73,3 +73,19 @@ def test_the_message_counts_and_lists_the_findings() -> None:
         f"{ADVICE[0].upper()}{ADVICE[1:]}.",
     ]
     assert "connection id" in ADVICE
+
+
+def test_text_between_two_jinja_expressions_is_a_literal_secret() -> None:
+    assert find_literal_secrets({"token": "{{ ds }}s3cr3t{{ ds }}"}) == [("token", "token in key 'token'")]
+    assert find_literal_secrets({"token": "{{ conn.api.password }}"}) == []
+
+
+def test_every_scalar_in_a_list_or_mapping_under_a_secret_key_is_a_literal_secret() -> None:
+    found = find_literal_secrets(
+        {"kwargs": {"password": ["hunter2", "", None], "api_key": {"primary": "abc", "fallback": ["def"]}}}
+    )
+    assert found == [
+        ("kwargs.password.0", "password in key 'password'"),
+        ("kwargs.api_key.primary", "api_key in key 'api_key'"),
+        ("kwargs.api_key.fallback.0", "api_key in key 'api_key'"),
+    ]

@@ -30,6 +30,9 @@ EXPECTED = {
     # the currency incident: a rate table without GBP, seen by relationship_guard
     "guards_rel_currency_rate_missing": 4,
     "guards_rel_currency_ignored": 0,
+    # string keys with a quote (guards_customer_names): O'Brien x2 and Zed x1 have no parent
+    "guards_rel_quoted_orphans": 3,
+    "guards_rel_quoted_ignored": 1,  # ignore_values: ["O'Brien"] is escaped, compiles and ignores both rows
     # row_count_guard: bounds
     "guards_rows_min_default": 0,
     "guards_rows_within_bounds": 0,

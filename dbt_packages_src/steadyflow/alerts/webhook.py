@@ -13,6 +13,7 @@ connection id and the host only). Only the standard library is used here, with a
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
 import urllib.request
@@ -81,21 +82,24 @@ def webhook_url(conn: ConnectionLike) -> str:
             base = f"{parts.scheme}://{parts.netloc}:{conn.port}{parts.path}"
     for piece in (conn.schema, conn.password):
         if piece:
-            base = f"{base}/{piece.strip('/')}"
+            base = f"{base}/{piece.strip().strip('/')}"
     return base
 
 
 def post_text(url: str, text: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS, conn_id: str = "?") -> int:
     """POST `{"text": text}` as JSON; returns the HTTP status. WebhookError on a non-2xx answer or no answer."""
     body = json.dumps({"text": text[:MAX_TEXT_CHARS]}).encode("utf-8")
-    request = urllib.request.Request(
-        url,
-        data=body,
-        method="POST",
-        headers={"Content-Type": "application/json", "User-Agent": "steadyflow-alerts"},
-    )
-    host = urlsplit(url).hostname or "?"
     try:
+        host = urlsplit(url).hostname or "?"
+    except ValueError:
+        host = "?"
+    try:
+        request = urllib.request.Request(
+            url,
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/json", "User-Agent": "steadyflow-alerts"},
+        )
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
             status = int(response.status)
     except urllib.error.HTTPError as exc:
@@ -103,6 +107,11 @@ def post_text(url: str, text: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS, 
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise WebhookError(f"webhook of connection {conn_id!r} at host {host} unreachable: {reason}") from None
+    except (ValueError, http.client.HTTPException) as exc:  # their messages quote the URL: name the type only
+        raise WebhookError(
+            f"webhook of connection {conn_id!r} at host {host}: invalid webhook URL ({type(exc).__name__}); "
+            "check the connection's host, schema and password for spaces or stray characters"
+        ) from None
     if not 200 <= status < 300:
         raise WebhookError(f"webhook of connection {conn_id!r} at host {host} answered HTTP {status}")
     return status

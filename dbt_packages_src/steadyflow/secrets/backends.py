@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from steadyflow.secrets.literal import value_problem
+from steadyflow.secrets.literal import find_literal_secrets, value_problem
 
 
 class SecretsConfigError(ValueError):
@@ -31,6 +31,8 @@ class Kwarg:
     types: tuple[type, ...]
     help: str
     choices: tuple[Any, ...] = ()
+    #: the value holds field *names* (`extra_conn_words={"password": ["pwd"]}`), not values to scan for secrets
+    holds_names: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ BACKENDS: dict[str, Backend] = {
             "variables_prefix": Kwarg(NULLABLE_STR, "prefix of variable secrets (null: do not look up)"),
             "config_prefix": Kwarg(NULLABLE_STR, "prefix of config secrets (null: do not look up)"),
             "sep": Kwarg(STR, "separator between prefix and id"),
-            "extra_conn_words": Kwarg((dict,), "extra field names per connection part"),
+            "extra_conn_words": Kwarg((dict,), "extra field names per connection part", holds_names=True),
             "profile_name": Kwarg(STR, "AWS profile"),
             "region_name": Kwarg(STR, "AWS region"),
             "role_arn": Kwarg(STR, "role to assume"),
@@ -189,6 +191,36 @@ def _type_names(types: tuple[type, ...]) -> str:
     return " or ".join("null" if t is type(None) else t.__name__ for t in types)
 
 
+def _nested_keys(value: object, path: str) -> list[tuple[str, str]]:
+    """`(dotted path, key)` of every mapping key inside `value`, e.g. `("assume_role_kwargs.Token", "Token")`."""
+    found: list[tuple[str, str]] = []
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            found.append((f"{path}.{key}", str(key)))
+            found.extend(_nested_keys(item, f"{path}.{key}"))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            found.extend(_nested_keys(item, f"{path}.{index}"))
+    return found
+
+
+def _check_nested(spec: Backend, key: str, value: object) -> None:
+    """A credential inside a dict/list kwarg (`assume_role_kwargs.aws_secret_access_key`); names the path only."""
+    for where, name in _nested_keys(value, key):
+        if name in spec.forbidden:
+            raise SecretsConfigError(
+                f"{spec.name}: kwarg {where!r} would put a credential into airflow.cfg or the environment; "
+                f"{spec.forbidden[name]}"
+            )
+    if spec.kwargs[key].holds_names:
+        return
+    for where, why in find_literal_secrets(value, key):
+        raise SecretsConfigError(
+            f"{spec.name}: kwarg {where!r} holds a credential ({why}); it would end up in airflow.cfg or the "
+            "environment: use an instance/task role, a profile or a file path instead"
+        )
+
+
 def build_config(backend: str, kwargs: Mapping[str, Any]) -> SecretsConfig:
     """Validate `kwargs` for `backend` (aws, vault, local) and return the settings to print."""
     spec = BACKENDS.get(backend)
@@ -208,14 +240,16 @@ def build_config(backend: str, kwargs: Mapping[str, Any]) -> SecretsConfig:
                 f"{backend}: unknown kwarg {key!r}{hint}; valid kwargs are {', '.join(sorted(spec.kwargs))}"
             )
         kwarg = spec.kwargs[key]
+        if isinstance(value, Mapping | list | tuple):
+            _check_nested(spec, key, value)
+        if isinstance(value, str) and value_problem(value):
+            raise SecretsConfigError(f"{backend}: {key} holds a credential ({value_problem(value)}); it must not")
         ok_type = isinstance(value, kwarg.types) and not (isinstance(value, bool) and bool not in kwarg.types)
         if not ok_type:
             raise SecretsConfigError(f"{backend}: {key}={value!r} must be {_type_names(kwarg.types)}")
         if kwarg.choices and value not in kwarg.choices:
             choices = ", ".join(repr(c) for c in kwarg.choices)
             raise SecretsConfigError(f"{backend}: {key}={value!r} is not one of {choices}")
-        if isinstance(value, str) and value_problem(value):
-            raise SecretsConfigError(f"{backend}: {key} holds a credential ({value_problem(value)}); it must not")
     if spec.check is not None:
         spec.check(merged)
     return SecretsConfig(backend=backend, class_path=spec.class_path, kwargs=merged)

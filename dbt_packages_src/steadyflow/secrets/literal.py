@@ -6,7 +6,9 @@ A finding is `(dotted path, short reason)`, e.g. `("dags.0.callable.kwargs.passw
 * a key whose name is or contains a secret word (password, passwd, pwd, token, secret, api_key, apikey,
   private_key, access_key, secret_key, client_secret, credentials) and whose value is a non-empty
   scalar — except keys that *refer* to a secret (`*_conn_id`, `*_connection_id`, `conn_id`,
-  `*_path`, `*_file`) and values that are only a Jinja expression (`{{ conn.x.password }}`);
+  `*_path`, `*_file`) and values that are only one Jinja expression (`{{ conn.x.password }}`); when the
+  value is a list or mapping (`password: [hunter2]`), every non-empty scalar inside it counts (path
+  `...password.0`), except under keys that refer to a secret;
 * any string value that is a URL with `user:password@` in it, an AWS access key id (`AKIA…`/`ASIA…`),
   a private key block, or a Slack webhook URL.
 """
@@ -37,7 +39,7 @@ _URL_WITH_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s/:@]+:[^\s/@]+@", r
 _AWS_KEY_ID = re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")
 _PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----")
 _SLACK_WEBHOOK = re.compile(r"hooks\.slack\.com/services/[A-Za-z0-9]+/", re.IGNORECASE)
-_ONLY_JINJA = re.compile(r"^\s*\{\{.*\}\}\s*$", re.DOTALL)
+_ONLY_JINJA = re.compile(r"^\s*\{\{(?:(?!\}\}).)*\}\}\s*$", re.DOTALL)  # exactly one `{{ ... }}`
 
 ADVICE = "store it in an Airflow connection (secrets backend) and reference the connection id, e.g. `db_conn_id: my_db`"
 
@@ -83,6 +85,31 @@ def _join(path: str, part: str) -> str:
     return f"{path}.{part}" if path else part
 
 
+def _is_reference_key(key: str) -> bool:
+    name = _normal(key)
+    return name in REFERENCE_KEYS or name.endswith(REFERENCE_SUFFIXES)
+
+
+def _literals_inside(data: object, path: str, reason: str) -> list[tuple[str, str]]:
+    """Every literal scalar inside a list/mapping held by a secret-named key, all reported with `reason`."""
+    found: list[tuple[str, str]] = []
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            here = _join(path, str(key))
+            if _is_reference_key(str(key)):
+                found.extend(find_literal_secrets(value, here))
+            else:
+                found.extend(_literals_inside(value, here, reason))
+    elif isinstance(data, list | tuple):
+        for index, item in enumerate(data):
+            found.extend(_literals_inside(item, _join(path, str(index)), reason))
+    elif _is_literal(data):
+        found.append((path, reason))
+    elif isinstance(data, str):
+        found.extend(find_literal_secrets(data, path))
+    return found
+
+
 def find_literal_secrets(data: object, path: str = "") -> list[tuple[str, str]]:
     """Every literal secret in `data` (dicts, lists, scalars, as read from YAML), in document order."""
     found: list[tuple[str, str]] = []
@@ -92,6 +119,9 @@ def find_literal_secrets(data: object, path: str = "") -> list[tuple[str, str]]:
             word = secret_key_word(str(key))
             if word is not None and _is_literal(value):
                 found.append((here, f"{word} in key {str(key)!r}"))
+                continue
+            if word is not None and isinstance(value, Mapping | list | tuple):
+                found.extend(_literals_inside(value, here, f"{word} in key {str(key)!r}"))
                 continue
             found.extend(find_literal_secrets(value, here))
     elif isinstance(data, list | tuple):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import timedelta
 from typing import Annotated
@@ -61,4 +62,20 @@ AssetName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.
 #: A dotted Python path, `package.module.function`.
 DottedPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$")]
 
-Scalar = str | int | float | bool | None
+
+def reject_non_finite(value: object) -> object:
+    """`.inf`/`.nan` (also inside a list or mapping) are refused: a rendered DAG file would say `inf` (NameError)."""
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else (value,)
+    for item in items:
+        if isinstance(item, float) and not math.isfinite(item):
+            raise ValueError(
+                f"expected a finite number, got {item!r} (.inf and .nan cannot be written into a DAG file)"
+            )
+    return value
+
+
+#: A plain YAML value: string, integer, finite float, boolean or null.
+Scalar = Annotated[str | int | float | bool | None, BeforeValidator(reject_non_finite)]
+
+#: A scalar, or a list or mapping of scalars (callable kwargs).
+ScalarOrCollection = Annotated[Scalar | list[Scalar] | dict[str, Scalar], BeforeValidator(reject_non_finite)]

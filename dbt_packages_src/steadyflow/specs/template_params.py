@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from steadyflow.specs.common import DottedPath, Identifier, Scalar, StrictModel
+from steadyflow.specs.common import DottedPath, Identifier, Scalar, ScalarOrCollection, StrictModel
 from steadyflow.specs.dag import CommonDagSpec, DbtProjectSpec
 from steadyflow.specs.schedule import Schedule
 
@@ -56,7 +56,7 @@ class CallableSpec(StrictModel):
     """An allow-listed Python callable, imported only when the task runs."""
 
     path: DottedPath
-    kwargs: dict[str, Scalar | list[Scalar] | dict[str, Scalar]] = Field(default_factory=dict)
+    kwargs: dict[str, ScalarOrCollection] = Field(default_factory=dict)
 
 
 class IngestDag(CommonDagSpec):

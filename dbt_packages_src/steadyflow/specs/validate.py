@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from steadyflow.allowlist import NotAllowedError, check_callable
-from steadyflow.secrets.literal import find_literal_secrets
+from steadyflow.secrets.literal import find_literal_secrets, secret_key_word, value_problem
 from steadyflow.specs.errors import SpecError, SpecIssue
 from steadyflow.specs.file import SpecFile
 from steadyflow.specs.schedule import UNION_TAGS
@@ -101,7 +101,20 @@ def _describe(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _issue_from_error(source: YamlSource, data: object, err: Any, inherited: dict[PathKey, PathKey]) -> SpecIssue:
+def _may_show_secret(path: PathKey, value: object, flagged: list[PathKey]) -> bool:
+    """Whether quoting `value` (at `path`) could print a secret the literal-secret check reports without it."""
+    if any(isinstance(part, str) and secret_key_word(part) for part in path):
+        return True
+    if any(path[: len(hit)] == hit or hit[: len(path)] == path for hit in flagged):
+        return True
+    if isinstance(value, str) and value_problem(value):
+        return True
+    return bool(find_literal_secrets(value))
+
+
+def _issue_from_error(
+    source: YamlSource, data: object, err: Any, inherited: dict[PathKey, PathKey], flagged: list[PathKey]
+) -> SpecIssue:
     path = _clean_loc(data, tuple(err["loc"]))
     kind = err["type"]
     msg: str = err["msg"]
@@ -135,6 +148,7 @@ def _issue_from_error(source: YamlSource, data: object, err: Any, inherited: dic
         "input" in err
         and kind not in ("schedule_shape", "asset_expression", "value_error")
         and not isinstance(err["input"], dict)
+        and not _may_show_secret(path, err["input"], flagged)
     ):
         msg = f"{msg} (got {_describe(err['input'])})"
     line, col = _locate(source, path, inherited)
@@ -264,7 +278,8 @@ def validate_source(source: YamlSource) -> SpecFile:
     try:
         spec = SpecFile.model_validate(data)
     except ValidationError as exc:
-        issues.extend(_issue_from_error(source, data, err, inherited) for err in exc.errors())
+        flagged = [_split_field_path(where) for where, _ in find_literal_secrets(data)]
+        issues.extend(_issue_from_error(source, data, err, inherited, flagged) for err in exc.errors())
         raise SpecError(_dedupe(issues)) from None
     issues.extend(_post_checks(source, spec))
     if issues:
