@@ -60,8 +60,6 @@ with child as (
     {%- endif %}
 ),
 
-{%- if not with_percent %}
-
 parent as (
     select {{ field }} as parent_key
     from {{ to }}
@@ -69,6 +67,8 @@ parent as (
     where {{ to_where }}
     {%- endif %}
 )
+
+{%- if not with_percent %}
 
 {#- anti-join first (as cheap as the hand-written floor), then count the few orphans per key -#}
 select
@@ -80,7 +80,7 @@ left join parent
 where parent.parent_key is null
 group by child.child_key
 
-{%- else %}
+{%- else %},
 
 child_keys as (
     {#- percent mode: one row per child key with its rows, and the checked total in the same pass -#}
@@ -90,14 +90,6 @@ child_keys as (
         sum(count(*)) over () as checked_records
     from child
     group by child_key
-),
-
-parent as (
-    select {{ field }} as parent_key
-    from {{ to }}
-    {%- if to_where %}
-    where {{ to_where }}
-    {%- endif %}
 ),
 
 orphans as (

@@ -19,5 +19,5 @@
         ~ ' start=' ~ steadyflow.format_timestamp(w.start) | replace(' ', 'T')
         ~ ' end=' ~ steadyflow.format_timestamp(w.end) | replace(' ', 'T')
         ~ ' mode=' ~ w.mode -%}
-  {{ return('(' ~ event_time ~ ' >= ' ~ w.start_sql ~ ' and ' ~ event_time ~ ' < ' ~ w.end_sql ~ ') /* ' ~ marker ~ ' */') }}
+  {{ return('(' ~ steadyflow.window_predicate(event_time, w.start_sql, w.end_sql) ~ ') /* ' ~ marker ~ ' */') }}
 {% endmacro %}

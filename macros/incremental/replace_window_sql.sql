@@ -9,14 +9,15 @@
 {#- DuckDB, PostgreSQL: dbt's incremental materialization runs `main` inside its transaction. -#}
 {% macro default__replace_window_sql(target, source, column, start_sql, end_sql, dest_columns) %}
   {%- set cols = get_quoted_csv(dest_columns | map(attribute='name')) -%}
+  {%- set in_window = steadyflow.window_predicate(column, start_sql, end_sql) -%}
   {%- set sql -%}
 delete from {{ target }}
-where {{ column }} >= {{ start_sql }} and {{ column }} < {{ end_sql }};
+where {{ in_window }};
 
 insert into {{ target }} ({{ cols }})
 select {{ cols }}
 from {{ source }}
-where {{ column }} >= {{ start_sql }} and {{ column }} < {{ end_sql }}
+where {{ in_window }}
   {%- endset -%}
   {{ return(sql) }}
 {% endmacro %}
@@ -34,11 +35,12 @@ where {{ column }} >= {{ start_sql }} and {{ column }} < {{ end_sql }}
 {#- Spark/Databricks (Delta): one atomic statement, no separate delete. -#}
 {% macro spark__replace_window_sql(target, source, column, start_sql, end_sql, dest_columns) %}
   {%- set cols = get_quoted_csv(dest_columns | map(attribute='name')) -%}
+  {%- set in_window = steadyflow.window_predicate(column, start_sql, end_sql) -%}
   {%- set sql -%}
-insert into {{ target }} replace where {{ column }} >= {{ start_sql }} and {{ column }} < {{ end_sql }}
+insert into {{ target }} replace where {{ in_window }}
 select {{ cols }}
 from {{ source }}
-where {{ column }} >= {{ start_sql }} and {{ column }} < {{ end_sql }}
+where {{ in_window }}
   {%- endset -%}
   {{ return(sql) }}
 {% endmacro %}
