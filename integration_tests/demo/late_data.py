@@ -6,6 +6,7 @@ that catches what the lookback window missed, then the same window-replace backf
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
@@ -48,8 +49,8 @@ def duplicates(project: DbtProject) -> int:
 def window_of(project: DbtProject) -> str:
     """The window the last run replaced, as dbt compiled it."""
     sql = next((project.work_dir / "target" / "run").rglob(f"{MODEL}.sql")).read_text()
-    start = sql.split(">= timestamp '", 1)[1][:10]
-    end = sql.split("< timestamp '", 1)[1][:16]
+    start = re.search(r">= (?:timestamp )?'([^']+)'", sql).group(1)[:10]  # type: ignore[union-attr]
+    end = re.search(r"< (?:timestamp )?'([^']+)'", sql).group(1)[:16]  # type: ignore[union-attr]
     return f"[{start}, {end})"
 
 

@@ -6,6 +6,9 @@
     create table if not exists {{ adapter.quote(target.schema) }}.raw_orders (
         order_id integer, customer_id integer, amount numeric(12, 2), ordered_at timestamp, loaded_on date
     );
+    create table if not exists {{ adapter.quote(target.schema) }}.raw_events (
+        event_id integer, event_at timestamp, event_at_tz timestamp with time zone
+    );
     create table if not exists {{ adapter.quote(target.schema) }}.airflow_raw_orders (
         order_id integer, order_date date, amount double precision
     );

@@ -3,13 +3,15 @@
     backfill_start + backfill_end  ->  [start, end)          (ISO date or timestamp, end exclusive)
     backfill_date                  ->  [date, date + 1 day)
   Validated: well-formed values, start before end, both or neither of start/end, not combined with
-  backfill_date, at most max_backfill_days wide (var max_backfill_days overrides the argument).
+  backfill_date, at most max_backfill_days wide (var max_backfill_days overrides the argument), and ending
+  no later than the future bound now + future_days (var future_days overrides the argument): no mode loads
+  rows dated at or after that bound.
 -#}
-{% macro backfill_window(max_backfill_days=366) %}
-  {{ return(adapter.dispatch('backfill_window', 'steadyflow')(max_backfill_days)) }}
+{% macro backfill_window(max_backfill_days=366, future_days=1) %}
+  {{ return(adapter.dispatch('backfill_window', 'steadyflow')(max_backfill_days, future_days)) }}
 {% endmacro %}
 
-{% macro default__backfill_window(max_backfill_days=366) %}
+{% macro default__backfill_window(max_backfill_days=366, future_days=1) %}
   {%- set raw_start = var('backfill_start', none) -%}
   {%- set raw_end = var('backfill_end', none) -%}
   {%- set raw_date = var('backfill_date', none) -%}
@@ -52,6 +54,18 @@
         ~ ") spans " ~ width_days ~ " days, more than max_backfill_days=" ~ max_days
         ~ " (got backfill_start='" ~ raw_start ~ "', backfill_end='" ~ raw_end ~ "', backfill_date='" ~ raw_date
         ~ "'); split the backfill or raise var max_backfill_days") }}
+  {%- endif -%}
+
+  {%- set future = steadyflow.future_bound(future_days, 'steadyflow: backfill') -%}
+  {%- if end > future.bound -%}
+    {%- set ahead = end - future.now -%}
+    {%- set needed = ahead.days + (1 if ahead.seconds or ahead.microseconds else 0) -%}
+    {{ exceptions.raise_compiler_error(
+        "steadyflow: backfill window [" ~ steadyflow.format_timestamp(start) ~ ", " ~ steadyflow.format_timestamp(end)
+        ~ ") reaches past now + future_days = " ~ steadyflow.format_timestamp(future.bound) ~ " (" ~ future.origin
+        ~ "): rows dated at or after that bound are never loaded. Backfill an earlier window, or, if those dates"
+        ~ " are real, widen it with the future_days argument of steadyflow.lookback_window or the var future_days"
+        ~ " (this window needs future_days >= " ~ needed ~ ")") }}
   {%- endif -%}
   {{ return({'start': start, 'end': end}) }}
 {% endmacro %}

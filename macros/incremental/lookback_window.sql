@@ -1,21 +1,24 @@
 {#-
   Predicate for an incremental model's where clause; see incremental.yml. Renders
     (event_time >= <start literal> and event_time < <end literal>) /* steadyflow.window ... */
-  The comment records the resolved window for the replace_window strategy.
+  The comment records the resolved window, and the column's name in {{ this }} (target_event_time), for
+  the replace_window strategy.
 -#}
 {% macro lookback_window(event_time, lookback_days=3, grain='day', begin=none, future_days=1, relation=none,
-                         max_backfill_days=366) %}
+                         max_backfill_days=366, target_event_time=none) %}
   {{ return(adapter.dispatch('lookback_window', 'steadyflow')(
-      event_time, lookback_days, grain, begin, future_days, relation, max_backfill_days)) }}
+      event_time, lookback_days, grain, begin, future_days, relation, max_backfill_days, target_event_time)) }}
 {% endmacro %}
 
-{% macro default__lookback_window(event_time, lookback_days, grain, begin, future_days, relation, max_backfill_days) %}
+{% macro default__lookback_window(event_time, lookback_days, grain, begin, future_days, relation, max_backfill_days,
+                                  target_event_time=none) %}
   {%- set w = steadyflow.window_bounds(event_time, lookback_days, grain, begin, future_days, max_backfill_days,
-                                       'steadyflow.lookback_window') -%}
-  {%- if execute and relation is not none and w.mode in ('lookback', 'begin') -%}
-    {%- do steadyflow.report_future_rows(relation, event_time, w.end_sql, future_days) -%}
+                                       'steadyflow.lookback_window', target_event_time) -%}
+  {#- under --empty the relation is an empty subquery: nothing to count -#}
+  {%- if execute and relation is not none and w.mode in ('lookback', 'begin') and not flags.EMPTY -%}
+    {%- do steadyflow.report_future_rows(relation, event_time, w.end_sql, var('future_days', future_days)) -%}
   {%- endif -%}
-  {%- set marker = 'steadyflow.window column=' ~ event_time
+  {%- set marker = 'steadyflow.window column=' ~ w.target_column
         ~ ' start=' ~ steadyflow.format_timestamp(w.start) | replace(' ', 'T')
         ~ ' end=' ~ steadyflow.format_timestamp(w.end) | replace(' ', 'T')
         ~ ' mode=' ~ w.mode -%}

@@ -3,7 +3,8 @@
   (read back from the `/* steadyflow.window ... */` comment in the compiled SQL), so the delete uses
   exactly the bounds the model selected. A model that does not call lookback_window gets the backfill
   vars' window (config event_time names the column) or a compile error.
-  Config event_time, when set, names the target column (else lookback_window's event_time).
+  Config event_time, when set, names the target column (else lookback_window's target_event_time, by
+  default its event_time). Bounds are steadyflow.utc_literal literals, as in lookback_window's predicate.
 -#}
 {% macro replace_window_bounds() %}
   {{ return(adapter.dispatch('replace_window_bounds', 'steadyflow')()) }}
@@ -23,6 +24,7 @@
     {%- set column = configured_column or found[0][0] -%}
     {%- set start = steadyflow.parse_timestamp(found[0][1], who ~ ': window start') -%}
     {%- set end = steadyflow.parse_timestamp(found[0][2], who ~ ': window end') -%}
+    {%- set from_lookback = true -%}
   {%- else -%}
     {%- set backfill = steadyflow.backfill_window() -%}
     {%- if backfill is none or not configured_column -%}
@@ -33,7 +35,8 @@
     {%- set column = configured_column -%}
     {%- set start = backfill.start -%}
     {%- set end = backfill.end -%}
+    {%- set from_lookback = false -%}
   {%- endif -%}
-  {{ return({'column': column, 'start': start, 'end': end,
-             'start_sql': steadyflow.timestamp_literal(start), 'end_sql': steadyflow.timestamp_literal(end)}) }}
+  {{ return({'column': column, 'start': start, 'end': end, 'from_lookback': from_lookback and not configured_column,
+             'start_sql': steadyflow.utc_literal(start), 'end_sql': steadyflow.utc_literal(end)}) }}
 {% endmacro %}

@@ -22,6 +22,9 @@ ARGS = (
 PIECES = {
     "default_literal": 'steadyflow.default__timestamp_literal("2024-01-07T06:30:00.5")',
     "snowflake_literal": 'steadyflow.snowflake__timestamp_literal("2024-01-07")',
+    "postgres_utc_literal": 'steadyflow.postgres__utc_literal("2024-01-07T06:30:00.5")',
+    "duckdb_utc_literal": 'steadyflow.duckdb__utc_literal("2024-01-07")',
+    "default_utc_literal": 'steadyflow.default__utc_literal("2024-01-07")',
     "default_trunc": "steadyflow.default__truncate_timestamp('max(ordered_at)', 'day')",
     "postgres_trunc": "steadyflow.postgres__truncate_timestamp('max(ordered_at)', 'month')",
     "bigquery_trunc": "steadyflow.bigquery__truncate_timestamp('max(ordered_at)', 'week')",
@@ -66,6 +69,9 @@ DELETE_INSERT = (
     [
         ("default_literal", "timestamp '2024-01-07 06:30:00.500000'"),
         ("snowflake_literal", "'2024-01-07 00:00:00'::timestamp_ntz"),
+        ("postgres_utc_literal", "'2024-01-07 06:30:00.500000+00'"),
+        ("duckdb_utc_literal", "'2024-01-07 00:00:00+00'"),
+        ("default_utc_literal", "timestamp '2024-01-07 00:00:00'"),
         ("default_trunc", "date_trunc('day', max(ordered_at))"),
         ("postgres_trunc", "date_trunc('month', cast(max(ordered_at) as timestamp))"),
         ("bigquery_trunc", "timestamp_trunc(cast(max(ordered_at) as timestamp), isoweek)"),

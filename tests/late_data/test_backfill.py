@@ -74,7 +74,7 @@ def test_backfill_date_empties_a_day_deleted_upstream_and_nothing_else(warehouse
     assert before[0] == 450
     # The compiled SQL of the backfill carries its window as literals.
     compiled = next((warehouse.work_dir / "target" / "run").rglob("orders_replace_window.sql")).read_text()
-    assert "ordered_at >= timestamp '2024-01-09 00:00:00' and ordered_at < timestamp '2024-01-10 00:00:00'" in compiled
+    assert "ordered_at >= '2024-01-09 00:00:00+00' and ordered_at < '2024-01-10 00:00:00+00'" in compiled
 
 
 def test_a_backfill_whose_insert_fails_leaves_the_window_as_it_was(warehouse: DbtProject) -> None:

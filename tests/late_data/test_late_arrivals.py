@@ -58,8 +58,8 @@ def test_every_order_up_to_three_days_late_lands_exactly_once_and_the_check_coun
     # The last run (day 8) looked back from the newest loaded order (day 7, 2024-01-08) truncated to the
     # day: the bound is a literal in the compiled SQL, not a subquery.
     compiled = next((warehouse.work_dir / "target" / "compiled").rglob("orders_replace_window.sql")).read_text()
-    assert "ordered_at >= timestamp '2024-01-05 00:00:00'" in compiled
-    assert "ordered_at < timestamp '2024-01-10 23:00:00'" in compiled
+    assert "ordered_at >= '2024-01-05 00:00:00+00'" in compiled
+    assert "ordered_at < '2024-01-10 23:00:00+00'" in compiled
     assert "max(" not in compiled
 
     # The documented check: per event date, source rows vs model rows. It counts exactly the 9 orders
@@ -93,7 +93,7 @@ def test_four_skipped_daily_runs_are_caught_up_by_the_next_run(warehouse: DbtPro
     skipped_by_clock = [o for o in orders if day(5) <= o.ordered_at.date() < day(9) - timedelta(days=3)]
     assert len(skipped_by_clock) == 50
     compiled = next((warehouse.work_dir / "target" / "compiled").rglob("orders_replace_window.sql")).read_text()
-    assert "ordered_at >= timestamp '2024-01-02 00:00:00'" in compiled  # day 4 (2024-01-05) minus 3 days
+    assert "ordered_at >= '2024-01-02 00:00:00+00'" in compiled  # day 4 (2024-01-05) minus 3 days
     for model in MODELS:
         ids = order_ids(warehouse, model)
         assert len(ids) == len(set(ids)) == 500, model
@@ -117,7 +117,7 @@ def test_rows_dated_beyond_the_future_cap_are_left_out_and_reported(warehouse: D
     log = (warehouse.work_dir / "logs" / "dbt.log").read_text()
     assert (
         "steadyflow.lookback_window: 3 row(s) of" in log
-        and "have ordered_at >= timestamp '2024-01-04 23:00:00' (now + future_days=1) and were left out of" in log
+        and "have ordered_at >= '2024-01-04 23:00:00+00' (now + future_days=1) and were left out of" in log
     )
 
 
@@ -136,5 +136,5 @@ def test_the_lookback_counts_whole_grains_back_from_the_newest_loaded_event(ware
         path = next((warehouse.work_dir / "target" / "compiled").rglob("orders_replace_window.sql"))
         compiled_sql[grain] = path.read_text()
     # week: Monday 2024-01-08 minus 3 days; hour: 2024-01-10 22:00 minus 3 days.
-    assert "ordered_at >= timestamp '2024-01-05 00:00:00'" in compiled_sql["week"]
-    assert "ordered_at >= timestamp '2024-01-07 22:00:00'" in compiled_sql["hour"]
+    assert "ordered_at >= '2024-01-05 00:00:00+00'" in compiled_sql["week"]
+    assert "ordered_at >= '2024-01-07 22:00:00+00'" in compiled_sql["hour"]

@@ -1,0 +1,31 @@
+{#-
+  The anchor of an incremental run: the newest `column` in `relation` (the model's table) that is before the
+  future bound (`future`, from steadyflow.future_bound), truncated to `grain` in Jinja (on the UTC value, so
+  the session time zone and the column type cannot shift it); none when the table has no such row. Rows at
+  or after the bound (a stray future-dated row, written by hand or by an older release) cannot move it: they
+  are counted in the same query and reported as a dbt warning (an error under --warn-error).
+  Returns {'anchor': datetime or none, 'newest': datetime or none, 'future_rows': int}.
+-#}
+{% macro _window_anchor(relation, column, future, grain, caller_name) %}
+  {%- do steadyflow._target_has_column(relation, column, caller_name) -%}
+  {%- set bound_sql = steadyflow.utc_literal(future.bound) -%}
+  {%- set anchor_sql -%}
+    select
+      max(case when {{ column }} < {{ bound_sql }} then {{ column }} end) as steadyflow_newest,
+      count(case when {{ column }} >= {{ bound_sql }} then 1 end) as steadyflow_future_rows
+    from {{ relation }}
+  {%- endset -%}
+  {%- set row = run_query(anchor_sql).rows[0] -%}
+  {%- set future_rows = row[1] | int -%}
+  {%- if future_rows > 0 -%}
+    {%- do exceptions.warn(caller_name ~ ": " ~ future_rows ~ " row(s) of " ~ relation ~ " have " ~ column
+        ~ " at or after " ~ steadyflow.format_timestamp(future.bound) ~ " (now + future_days=" ~ future.future_days
+        ~ "); they do not move the window, which counts back from the newest " ~ column
+        ~ " before that bound. Delete them or correct their " ~ column) -%}
+  {%- endif -%}
+  {%- if row[0] is none -%}
+    {{ return({'anchor': none, 'newest': none, 'future_rows': future_rows}) }}
+  {%- endif -%}
+  {%- set newest = steadyflow.parse_timestamp(row[0], caller_name ~ ": max(" ~ column ~ ") of " ~ relation) -%}
+  {{ return({'anchor': steadyflow.truncate_datetime(newest, grain), 'newest': newest, 'future_rows': future_rows}) }}
+{% endmacro %}

@@ -1,0 +1,46 @@
+"""An event time renamed between source and model (`ordered_at as order_time`): lookback_window's
+target_event_time names the target's column for the anchor and for replace_window's delete, and a column the
+target does not have is a steadyflow compile error, not the database's Binder Error on the second run."""
+
+from __future__ import annotations
+
+from tests.late_data.orders_stream import create_raw_orders, day, end_of, generate_orders, insert_orders
+from tests.support.dbt import DbtProject, query
+
+
+def test_a_renamed_event_time_loads_late_rows_on_every_run(warehouse: DbtProject) -> None:
+    orders = generate_orders(days=6)
+    create_raw_orders(warehouse)
+    for d in range(6):
+        insert_orders(warehouse, [o for o in orders if o.loaded_on == day(d)])
+        warehouse.dbt("run", "-s", "orders_renamed", vars={"steadyflow_now": end_of(day(d))})
+
+    ids = [r[0] for r in query(warehouse, "select order_id from orders_renamed")]
+    assert len(ids) == len(set(ids)) == sum(1 for o in orders if o.days_late <= 3) == 297
+    compiled = next((warehouse.work_dir / "target" / "run").rglob("orders_renamed.sql")).read_text()
+    assert "delete from" in compiled and "where order_time >= '2024-01-02 00:00:00+00'" in compiled
+
+
+def test_an_event_time_missing_from_the_target_is_a_steadyflow_error_naming_column_and_relation(
+    warehouse: DbtProject,
+) -> None:
+    create_raw_orders(warehouse)
+    insert_orders(warehouse, generate_orders(days=2, late_5=0))
+    warehouse.dbt("run", "-s", "orders_renamed", vars={"steadyflow_now": end_of(day(1))})
+
+    res = warehouse.dbt(
+        "run",
+        "-s",
+        "orders_renamed",
+        vars={"steadyflow_now": end_of(day(1)), "renamed_target_event_time": None},
+        expect=False,
+    )
+
+    assert "steadyflow.lookback_window: column ordered_at not found in " in res.text, res.text
+    assert (
+        "orders_renamed" in res.text
+        and "(its columns: order_id, customer_id, amount, order_time); when the model renames the event time,"
+        " pass its name in the target as target_event_time, e.g. target_event_time='order_time'"
+        in res.text
+    )
+    assert "Binder Error" not in res.text and "does not exist" not in res.text
