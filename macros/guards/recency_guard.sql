@@ -1,7 +1,8 @@
 {#- recency_guard: the newest `field` is within `interval` `datepart`s of now (as dbt-utils' recency), per
     group_by when given, so one silent source among many fresh ones is caught. Rows dated in the future are
-    ignored for freshness (counted in future_rows), so they cannot make stale data look fresh. Failure count:
-    the number of stale groups (1 without group_by; an empty model is stale). -#}
+    ignored for freshness (counted in future_rows), so they cannot make stale data look fresh. "now" is the
+    package's one clock, steadyflow.now() (var steadyflow_now, else run_started_at, UTC). Failure count: the
+    number of stale groups (an empty model is one stale group, with or without group_by). -#}
 
 {% test recency_guard(model, field, datepart, interval, group_by=none, warn_above=none, error_above=none) %}
     {%- set guard = "recency_guard" -%}
@@ -21,39 +22,57 @@
     {#- --empty: nothing has a date, which says nothing about freshness; pass without reading anything -#}
     {%- set columns = {} -%}
     {%- for alias in aliases -%}{%- do columns.update({alias: "text"}) -%}{%- endfor -%}
-    {%- for name in ["latest_at", "stale_before", "future_rows", "stale_groups", "checked_groups", "stale_percent"] -%}
-        {%- do columns.update({name: "text" if name in ["latest_at", "stale_before"] else "number"}) -%}
+    {%- for name in ["latest_at", "stale_before", "future_rows", "stale_groups", "checked_groups", "stale_percent", "reason"] -%}
+        {%- do columns.update({name: "text" if name in ["latest_at", "stale_before", "reason"] else "number"}) -%}
     {%- endfor -%}
     {{ return(steadyflow.guard_empty_result(columns)) }}
 {%- endif -%}
 {%- set event_at = "cast(" ~ field ~ " as " ~ dbt.type_timestamp() ~ ")" -%}
+{#- the package's one clock (steadyflow_now, else run_started_at), as naive UTC literals like event_at -#}
+{%- set now_at = "cast(" ~ steadyflow.guard_now() ~ " as " ~ dbt.type_timestamp() ~ ")" -%}
+{%- set stale_before = "cast(" ~ steadyflow.guard_time_ago(datepart, interval) ~ " as " ~ dbt.type_timestamp() ~ ")" -%}
 with latest as (
     select
         {%- for expression in group_by %}
         {{ expression }} as {{ aliases[loop.index0] }},
         {%- endfor %}
-        max(case when {{ event_at }} <= {{ steadyflow.guard_now() }} then {{ event_at }} end) as latest_at,
-        sum(case when {{ event_at }} > {{ steadyflow.guard_now() }} then 1 else 0 end) as future_rows
+        max(case when {{ event_at }} <= {{ now_at }} then {{ event_at }} end) as latest_at,
+        sum(case when {{ event_at }} > {{ now_at }} then 1 else 0 end) as future_rows,
+        count(*) as n_rows
     from {{ model }}
     {%- if group_by %}
     group by {% for expression in group_by %}{{ loop.index }}{{ ", " if not loop.last }}{% endfor %}
     {%- endif %}
 ),
 
+groups_or_empty as (
+    {#- an empty model has no group at all (with group_by): the left join keeps one all-null row, judged as one
+        stale "group"; latest is read once -#}
+    select latest.*
+    from (select 1 as anchor) as one_row
+    left join latest on 1 = 1
+),
+
 judged as (
     select
-        latest.*,
-        {{ steadyflow.guard_time_ago(datepart, interval) }} as stale_before,
+        {%- for alias in aliases %}
+        {{ alias }},
+        {%- endfor %}
+        latest_at,
+        {{ stale_before }} as stale_before,
+        coalesce(future_rows, 0) as future_rows,
         case
-            when latest_at is null or latest_at < {{ steadyflow.guard_time_ago(datepart, interval) }} then 1 else 0
-        end as is_stale
-    from latest
+            when coalesce(n_rows, 0) = 0 then 'model is empty'
+            when latest_at is null then 'no row dated before now'
+            when latest_at < {{ stale_before }} then 'newest row too old'
+        end as reason
+    from groups_or_empty
 ),
 
 counted as (
     select
         judged.*,
-        sum(is_stale) over () as stale_groups,
+        sum(case when reason is not null then 1 else 0 end) over () as stale_groups,
         count(*) over () as checked_groups
     from judged
 )
@@ -64,10 +83,11 @@ select
     {%- endfor %}
     latest_at,
     stale_before,
-    coalesce(future_rows, 0) as future_rows,
+    future_rows,
     stale_groups,
     checked_groups,
-    100.0 * stale_groups / checked_groups as stale_percent
+    100.0 * stale_groups / checked_groups as stale_percent,
+    reason
 from counted
-where is_stale = 1
+where reason is not null
 {% endmacro %}

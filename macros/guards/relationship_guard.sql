@@ -4,6 +4,12 @@
 
 {% test relationship_guard(model, column_name, to, field, to_where=none, max_orphan_percent=0, grace_period=none, ignore_values=none, allow_null=true, warn_above=none, error_above=none) %}
     {%- set guard = "relationship_guard" -%}
+    {%- if column_name is not defined or column_name is none or column_name | string | trim == "" -%}
+        {#- placed under a model's data_tests: there is no column to check (at parse time `model` is not the
+            model yet, so the error is raised when the test compiles) -#}
+        {%- if execute -%}{{ steadyflow.relationship_guard_needs_a_column(model) }}{%- endif -%}
+        {{ return("select 1 as orphan_key, 0 as n_records where 1 = 0") }}
+    {%- endif -%}
     {%- do steadyflow.guard_required(guard, "to", to) -%}
     {%- do steadyflow.guard_required(guard, "field", field) -%}
     {%- do steadyflow.guard_number(guard, "max_orphan_percent", max_orphan_percent, 0, 100) -%}
@@ -18,6 +24,25 @@
     {%- set with_percent = max_orphan_percent > 0 or (warn_above is string) or (error_above is string) -%}
     {{ return(adapter.dispatch("relationship_guard", "steadyflow")(model, column_name, to, field, to_where, max_orphan_percent, grace, ignore_values, allow_null, with_percent)) }}
 {% endtest %}
+
+
+{% macro relationship_guard_needs_a_column(model) %}
+    {#- a relation, or (with the test's `where` config) "(select * from <relation> where ...) dbt_subquery" -#}
+    {%- set found = modules.re.search("from\\s+(\\S+)", model | string) -%}
+    {%- set name = model.identifier if model.identifier is defined and model.identifier
+        else ((found.group(1).split(".") | last).strip('"`') if found else model | string) -%}
+    {{ exceptions.raise_compiler_error(
+        "steadyflow.relationship_guard is a column test, but it is attached to model " ~ name ~ " without a column."
+        ~ " Move it under the key column:\n"
+        ~ "  models:\n"
+        ~ "    - name: " ~ name ~ "\n"
+        ~ "      columns:\n"
+        ~ "        - name: <the key column>\n"
+        ~ "          data_tests:\n"
+        ~ "            - steadyflow.relationship_guard:\n"
+        ~ "                arguments: {to: ..., field: ...}"
+    ) }}
+{% endmacro %}
 
 
 {% macro relationship_guard_grace_period(grace_period) %}
@@ -55,7 +80,7 @@ with child as (
         ))
     {%- endif %}
     {%- if grace %}
-        {# children newer than the grace period are not yet expected to have a parent #}
+        {# children newer than the grace period (steadyflow.now() minus it) are not yet expected to have a parent #}
         and ({{ grace.field }} is null or {{ grace.field }} <= {{ steadyflow.guard_time_ago(grace.datepart, grace.interval) }})
     {%- endif %}
 ),

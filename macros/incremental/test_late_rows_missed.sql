@@ -1,9 +1,11 @@
 {#-
-  The check for rows that arrived later than the lookback window: one row per event date where the
-  model has fewer rows than its source. Failures = the number of missing rows.
+  The check for rows the model and its source disagree on, per event date, in both directions:
+  missing_rows (the source has more: rows that arrived later than the lookback window) and extra_rows
+  (the model has more: rows deleted upstream that the model still holds). One row per date where the
+  counts differ. Failures = missing_rows + extra_rows over all dates.
 -#}
 {% test late_rows_missed(model, source_relation, event_time, before=none) %}
-  {{ config(fail_calc='coalesce(sum(missing_rows), 0)') }}
+  {{ config(fail_calc='coalesce(sum(missing_rows + extra_rows), 0)') }}
   {{ adapter.dispatch('test_late_rows_missed', 'steadyflow')(model, source_relation, event_time, before) }}
 {% endtest %}
 
@@ -11,7 +13,7 @@
   {%- set cutoff = none if (before is none or not execute) else steadyflow.timestamp_literal(
         steadyflow.parse_timestamp(before, 'steadyflow.late_rows_missed: argument before')) -%}
 with source_days as (
-    select cast({{ event_time }} as date) as event_date, count(*) as source_rows
+    select cast({{ event_time }} as date) as event_date, count(*) as source_rows, 0 as model_rows
     from {{ source_relation }}
     where {{ event_time }} is not null
     {%- if cutoff %}
@@ -21,21 +23,32 @@ with source_days as (
 ),
 
 model_days as (
-    select cast({{ event_time }} as date) as event_date, count(*) as model_rows
+    select cast({{ event_time }} as date) as event_date, 0 as source_rows, count(*) as model_rows
     from {{ model }}
     where {{ event_time }} is not null
     {%- if cutoff %}
         and {{ event_time }} < {{ cutoff }}
     {%- endif %}
     group by cast({{ event_time }} as date)
+),
+
+{#- stacked and grouped once more: a date on one side only is compared with 0, no full outer join needed -#}
+compared as (
+    select event_date, sum(source_rows) as source_rows, sum(model_rows) as model_rows
+    from (
+        select event_date, source_rows, model_rows from source_days
+        union all
+        select event_date, source_rows, model_rows from model_days
+    ) as both_sides
+    group by event_date
 )
 
 select
-    s.event_date,
-    s.source_rows,
-    coalesce(m.model_rows, 0) as model_rows,
-    s.source_rows - coalesce(m.model_rows, 0) as missing_rows
-from source_days as s
-left join model_days as m on s.event_date = m.event_date
-where s.source_rows > coalesce(m.model_rows, 0)
+    event_date,
+    source_rows,
+    model_rows,
+    case when source_rows > model_rows then source_rows - model_rows else 0 end as missing_rows,
+    case when model_rows > source_rows then model_rows - source_rows else 0 end as extra_rows
+from compared
+where source_rows <> model_rows
 {% endmacro %}

@@ -29,3 +29,11 @@ def guard_runs(project: DbtProject, result: DbtResult) -> dict[str, GuardRun]:
         counted = query(project, sql)[0][0]
         runs[node.name] = GuardRun(status=str(r.status), counted=int(counted))
     return runs
+
+
+def guard_rows(project: DbtProject, result: DbtResult, name: str, columns: str) -> list[tuple[object, ...]]:
+    """The failing rows one guard test returned (the given output columns), re-read from its compiled SQL."""
+    for r in result.raw.result.results:
+        if r.node.name == name:
+            return [tuple(row) for row in query(project, f"select {columns} from ({r.node.compiled_code}) as g")]
+    raise KeyError(f"no test named {name} in this run")

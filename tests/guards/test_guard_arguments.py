@@ -57,3 +57,35 @@ def test_bad_arguments_are_named_in_the_error(compiler: DbtProject, call: str, m
     with log_file.open() as log:
         log.seek(seen)
         assert message in log.read()
+
+
+MISPLACED_RELATIONSHIP_GUARD = """\
+steadyflow.relationship_guard is a column test, but it is attached to model guards_customers without a column. \
+Move it under the key column:
+  models:
+    - name: guards_customers
+      columns:
+        - name: <the key column>
+          data_tests:
+            - steadyflow.relationship_guard:
+                arguments: {to: ..., field: ...}"""
+
+
+@pytest.mark.parametrize(
+    "test_name", ["guards_misplaced_relationship_guard", "guards_misplaced_relationship_guard_where"]
+)
+def test_relationship_guard_placed_on_a_model_says_it_is_a_column_test(
+    duckdb_project: DbtProject, test_name: str
+) -> None:
+    # guards_misplaced.yml puts it under the model's data_tests, with no column (enabled by this var only)
+    vars = {"guards_misplaced_relationship_guard": True}
+
+    res = duckdb_project.dbt("build", "-s", test_name, vars=vars, expect=False)
+
+    # dbt indents the message by 2 spaces under "Compilation Error in test guards_misplaced_relationship_guard"
+    lines = res.text.splitlines()
+    first = next(i for i, line in enumerate(lines) if "steadyflow.relationship_guard is a column test" in line)
+    expected = MISPLACED_RELATIONSHIP_GUARD.splitlines()
+    assert [line.removeprefix("  ") for line in lines[first : first + len(expected)]] == expected
+    assert f"Compilation Error in test {test_name} " in lines[first - 1]
+    assert "as child_key" not in res.text

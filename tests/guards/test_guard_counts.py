@@ -7,7 +7,9 @@ failures; here we assert that status and, independently, recompute N from each g
 
 from __future__ import annotations
 
-from tests.guards.support import GUARDS, guard_runs
+import pytest
+
+from tests.guards.support import GUARDS, guard_rows, guard_runs
 from tests.support.dbt import DbtProject
 
 # failure counts: orphan rows for relationship_guard, mismatched groups for row_count_guard (compare_model)
@@ -87,12 +89,16 @@ EXPECTED = {
     "guards_recency_fresh_sources": 0,
     "guards_recency_future_row": 1,  # d alone: its future row does not make it fresh
     "guards_recency_empty_model": 1,
-    "guards_recency_empty_model_groups": 0,
+    "guards_recency_empty_model_groups": 1,  # grouped or not, an empty model is stale
 }
 
 
-def test_each_guard_passes_clean_data_and_counts_broken_data_exactly(warehouse: DbtProject) -> None:
-    result = warehouse.dbt("build", "-s", GUARDS)
+@pytest.mark.parametrize("clock", [{}, {"steadyflow_now": "2024-01-10 12:00:00"}], ids=["today", "a pinned past day"])
+def test_each_guard_passes_clean_data_and_counts_broken_data_exactly(
+    warehouse: DbtProject, clock: dict[str, str]
+) -> None:
+    # the fixtures' ages and the guards' "now" are both steadyflow.now(): a replayed day counts the same
+    result = warehouse.dbt("build", "-s", GUARDS, vars=clock)
     runs = guard_runs(warehouse, result)
 
     assert sorted(runs) == sorted(EXPECTED), "guards_schema.yml and EXPECTED list different tests"
@@ -100,3 +106,22 @@ def test_each_guard_passes_clean_data_and_counts_broken_data_exactly(warehouse: 
     assert counted == EXPECTED
     # clean guards pass with 0 failures; broken ones pass only through their exact inverted expectation
     assert {name: run.status for name, run in runs.items()} == dict.fromkeys(EXPECTED, "pass")
+
+
+def test_an_empty_model_is_one_stale_group_with_a_row_saying_so_grouped_or_not(warehouse: DbtProject) -> None:
+    empty_checks = ("guards_recency_empty_model", "guards_recency_empty_model_groups")
+    selection = ("guards_orders", "guards_orders_empty", *empty_checks)
+    result = warehouse.dbt("build", "-s", *selection, "--indirect-selection", "empty")
+
+    columns = "reason, latest_at, future_rows, stale_groups, checked_groups, stale_percent"
+    for name in empty_checks:
+        assert guard_rows(warehouse, result, name, columns) == [("model is empty", None, 0, 1, 1, 100)], name
+    assert guard_rows(warehouse, result, "guards_recency_empty_model_groups", "source_system") == [(None,)]
+
+
+def test_stale_groups_say_why(warehouse: DbtProject) -> None:
+    result = warehouse.dbt("build", "-s", "guards_events")
+
+    rows = guard_rows(warehouse, result, "guards_recency_per_source", "source_name, reason, future_rows")
+    # c is quiet; d is quiet too, and its one row dated 2 days ahead does not count as fresh
+    assert sorted(rows) == [("c", "newest row too old", 0), ("d", "newest row too old", 1)]

@@ -5,10 +5,11 @@
 --    1 row with a null customer                                      -> an orphan only with allow_null: false
 --    4 rows of customer -1, the "unknown" sentinel                   -> orphans unless ignore_values: [-1]
 --    5 rows of customer 5, whose parent is deleted                   -> orphans when to_where keeps active parents
+{%- set now_at = "cast(" ~ steadyflow.timestamp_literal(steadyflow.now()) ~ " as timestamp)" %}
 select
     children.order_id,
     children.customer_id,
-    {{ dbt.dateadd("hour", "-1 * children.age_hours", steadyflow.guard_now()) }} as loaded_at
+    {{ dbt.dateadd("hour", "-1 * children.age_hours", now_at) }} as loaded_at
 from (
     values
     (1, 1, 72), (2, 1, 72), (3, 1, 72), (4, 2, 72), (5, 2, 72),
