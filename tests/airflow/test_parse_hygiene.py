@@ -29,9 +29,9 @@ def test_parse_reads_each_spec_once_and_touches_no_network_db_or_variable(
     reads: list[str] = []
     real_parse = validate_module.parse_yaml
 
-    def counting_parse(path: Path, text: str | None = None) -> Any:
+    def counting_parse(path: Path, text: str | None = None, **limits: Any) -> Any:
         reads.append(Path(path).name)
-        return real_parse(path, text)
+        return real_parse(path, text, **limits)
 
     def forbid(*args: Any, **kwargs: Any) -> Any:
         raise Forbidden("touched at parse time")

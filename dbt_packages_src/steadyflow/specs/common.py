@@ -5,9 +5,13 @@ from __future__ import annotations
 import math
 import re
 from datetime import timedelta
-from typing import Annotated
+from functools import cache
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, StringConstraints, WithJsonSchema
+
+if TYPE_CHECKING:
+    import jinja2
 
 _DURATION_PART = re.compile(r"(\d+)\s*(d|h|m|s)")
 _DURATION_FULL = re.compile(r"^\s*(?:\d+\s*[dhms]\s*)+$")
@@ -79,3 +83,50 @@ Scalar = Annotated[str | int | float | bool | None, BeforeValidator(reject_non_f
 
 #: A scalar, or a list or mapping of scalars (callable kwargs).
 ScalarOrCollection = Annotated[Scalar | list[Scalar] | dict[str, Scalar], BeforeValidator(reject_non_finite)]
+
+
+#: What opens a Jinja block; a string without one is not parsed at all (the common case, kept cheap).
+_JINJA_OPENERS = ("{{", "{%", "{#")
+
+
+@cache
+def _jinja_env() -> jinja2.Environment:
+    import jinja2
+
+    # the syntax Airflow renders task fields with (its template env adds the `do` extension)
+    return jinja2.Environment(extensions=["jinja2.ext.do"])
+
+
+_JINJA_QUOTED = re.compile(r"'([^']*)'")
+#: Jinja's own words a syntax error may quote; any other quoted word found in the value is the user's.
+_JINJA_WORDS = frozenset({"if", "elif", "else", "for", "block", "macro", "call", "filter", "set", "with", "raw"})
+
+
+def _redact_quoted(quoted: str, text: str) -> str:
+    """A fragment Jinja quoted in its message, unless it is a word taken from the value (maybe a secret)."""
+    from_value = quoted in text and any(ch.isalnum() for ch in quoted)
+    if from_value and quoted not in _JINJA_WORDS and not quoted.startswith("end"):
+        return "'...'"
+    return f"'{quoted}'"
+
+
+def jinja_problem(text: str) -> str | None:
+    """Why Airflow could not render `text` as a Jinja template, or None. Parses, never renders.
+
+    The reason names what Jinja expected, never a word of the value (which could be a secret)."""
+    if "{" not in text or not any(opener in text for opener in _JINJA_OPENERS):
+        return None
+    import jinja2
+
+    try:
+        _jinja_env().parse(text)
+    except jinja2.TemplateSyntaxError as exc:
+        reason = _JINJA_QUOTED.sub(lambda m: _redact_quoted(m.group(1), text), exc.message or "syntax error")
+        reason = reason.rstrip(".")
+        where = f" at line {exc.lineno} of the value" if exc.lineno and "\n" in text else ""
+        return (
+            f"invalid Jinja (Airflow renders this field when the task runs): {reason}{where}; "
+            "write a literal '{{' as {{ '{{' }} and a shell '${#' as ${{ '{#' }}, or wrap the text in "
+            "{% raw %}...{% endraw %}"
+        )
+    return None

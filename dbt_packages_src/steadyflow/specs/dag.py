@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from steadyflow.specs.alerts import AlertsSpec
-from steadyflow.specs.common import AssetName, Duration, Identifier, Scalar, StrictModel
+from steadyflow.specs.common import AssetName, Duration, Identifier, Scalar, StrictModel, format_duration
 from steadyflow.specs.schedule import Schedule
 
 DEFAULT_RETRIES = 2
@@ -38,6 +38,16 @@ class WaitForSpec(StrictModel):
     offset: Duration
     timeout: Duration = timedelta(hours=6)
     poke_interval: Duration = timedelta(minutes=5)
+
+    @model_validator(mode="after")
+    def _timeout_covers_a_poke(self) -> WaitForSpec:
+        if self.timeout < self.poke_interval:
+            raise ValueError(
+                f"timeout ({format_duration(self.timeout)}) is shorter than its poke_interval "
+                f"({format_duration(self.poke_interval)}): the sensor would time out before it looks a second "
+                "time; raise timeout or lower poke_interval"
+            )
+        return self
 
 
 class DbtProjectSpec(StrictModel):

@@ -16,13 +16,17 @@ class SpecIssue:
     message: str
     suggestion: str | None = None
 
-    def format(self) -> str:
+    def location(self) -> str:
+        """`file:line:column`, as far as they are known."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: {self.field or '<file>'}: {self.message}"
+        return where
+
+    def format(self) -> str:
+        text = f"{self.location()}: {self.field or '<file>'}: {self.message}"
         if self.suggestion:
             text += f" (did you mean '{self.suggestion}'?)"
         return text

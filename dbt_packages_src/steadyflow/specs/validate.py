@@ -13,6 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from steadyflow.allowlist import NotAllowedError, check_callable
 from steadyflow.secrets.literal import find_literal_secrets, secret_key_word, value_problem
+from steadyflow.specs.common import jinja_problem
+from steadyflow.specs.dag import DefaultsSpec
 from steadyflow.specs.errors import SpecError, SpecIssue
 from steadyflow.specs.file import SpecFile
 from steadyflow.specs.schedule import UNION_TAGS
@@ -68,6 +70,8 @@ def _suggest_key(bad: str, parent: dict[str, Any], parent_path: PathKey) -> str 
     """Nearest valid key for `bad`, among the models that could hold the other keys of `parent`."""
     if len(parent_path) == 2 and parent_path[0] == "dags" and parent.get("template") in TEMPLATE_MODELS:
         candidates: set[str] = set(TEMPLATE_MODELS[str(parent["template"])].model_fields)
+    elif parent_path in ((), ("defaults",)):  # their model is known: never suggest another model's key
+        candidates = set((SpecFile if parent_path == () else DefaultsSpec).model_fields)
     else:
         siblings = {k for k in parent if k != bad}
         candidates = set()
@@ -75,6 +79,7 @@ def _suggest_key(bad: str, parent: dict[str, Any], parent_path: PathKey) -> str 
             fields = set(model.model_fields)
             if siblings <= fields:
                 candidates |= fields
+    candidates.discard(bad)
     matches = difflib.get_close_matches(bad, sorted(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
@@ -127,6 +132,8 @@ def _issue_from_error(
         allowed_parent = parent if isinstance(parent, dict) else {}
         suggestion = _suggest_key(bad, allowed_parent, path[:-1])
         msg = f"unknown key '{bad}'"
+        if path[:-1] == ("defaults",) and any(bad in m.model_fields for m in TEMPLATE_MODELS.values()):
+            msg += f": '{bad}' cannot be a default, set it on each DAG"
     elif kind == "missing":
         msg = f"missing required key '{path[-1]}'"
         locate_at = path[:-1]
@@ -247,6 +254,45 @@ def _post_checks(source: YamlSource, spec: SpecFile) -> list[SpecIssue]:
     return issues
 
 
+#: DAG keys whose text only describes the DAG; every other string ends up in a task field Airflow renders
+#: with Jinja when the task runs (bash_command, op_kwargs, conf), so its syntax is checked at load time.
+_PLAIN_TEXT_KEYS = frozenset({"description", "doc_md", "owner", "tags"})
+
+
+def _strings(value: object, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _jinja_issues(source: YamlSource, data: dict[str, Any], inherited: dict[PathKey, PathKey]) -> list[SpecIssue]:
+    """Templated fields whose Jinja would not parse: today they load and fail when the task runs."""
+    issues: list[SpecIssue] = []
+    dags = data.get("dags")
+    if not source.may_hold_jinja or not isinstance(dags, list):
+        return issues
+    for index, dag in enumerate(dags):
+        if not isinstance(dag, dict):
+            continue
+        for key, value in dag.items():
+            if key in _PLAIN_TEXT_KEYS:
+                continue
+            for path, text in _strings(value, ("dags", index, key)):
+                problem = jinja_problem(text)
+                if problem is not None:
+                    line, col = _locate(source, path, inherited)
+                    where = next(
+                        (inherited[path[:c]] + path[c:] for c in range(len(path), 2, -1) if path[:c] in inherited), path
+                    )
+                    issues.append(SpecIssue(source.file, line, col, format_path(where), problem))
+    return _dedupe(issues)
+
+
 def _dedupe(issues: list[SpecIssue]) -> list[SpecIssue]:
     """One issue per place and message: a bad default is reported once, at `defaults:`, not per DAG."""
     kept: dict[tuple[int | None, int | None, str], SpecIssue] = {}
@@ -282,15 +328,19 @@ def validate_source(source: YamlSource) -> SpecFile:
         issues.extend(_issue_from_error(source, data, err, inherited, flagged) for err in exc.errors())
         raise SpecError(_dedupe(issues)) from None
     issues.extend(_post_checks(source, spec))
+    issues.extend(_jinja_issues(source, data, inherited))
     if issues:
         raise SpecError(issues)
     return spec
 
 
-def load_spec(path: str | Path) -> LoadedSpec:
-    """Read `path` once, parse and validate it."""
+def load_spec(path: str | Path, *, max_bytes: int | None = None, max_nodes: int | None = None) -> LoadedSpec:
+    """Read `path` once, parse and validate it.
+
+    `max_bytes` / `max_nodes` bound the file's size and its expanded YAML tree (defaults: the environment
+    variables STEADYFLOW_MAX_SPEC_BYTES / STEADYFLOW_MAX_SPEC_NODES, else 1 MiB / 200,000 nodes)."""
     spec_path = Path(path)
-    source = parse_yaml(spec_path)
+    source = parse_yaml(spec_path, max_bytes=max_bytes, max_nodes=max_nodes)
     return LoadedSpec(path=spec_path, source=source, spec=validate_source(source))
 
 

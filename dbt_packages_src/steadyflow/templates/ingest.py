@@ -9,13 +9,19 @@ from steadyflow.templates.base import BuildContext, TemplateBuilder, asset
 from steadyflow.templates.plan import DagPlan, Ref, TaskPlan
 
 
+def inline_command(command: str) -> str:
+    """`command` as BashOperator runs it inline: one ending in `.sh`/`.bash` would be read as a Jinja template
+    file (TemplateNotFound at run time), so it gets the trailing space Airflow documents for running a script."""
+    return command + " " if command.endswith((".sh", ".bash")) else command
+
+
 class IngestTemplate(TemplateBuilder[IngestDag]):
     name: ClassVar[str] = "ingest"
 
     def add_tasks(self, plan: DagPlan, spec: IngestDag, ctx: BuildContext) -> None:
         outlets = [asset(o) for o in spec.outlets]
         if spec.command is not None:
-            plan.add(TaskPlan("ingest", "bash", {"bash_command": spec.command, "outlets": outlets}))
+            plan.add(TaskPlan("ingest", "bash", {"bash_command": inline_command(spec.command), "outlets": outlets}))
             return
         assert spec.callable is not None  # the model requires exactly one of command / callable
         op_kwargs = {
