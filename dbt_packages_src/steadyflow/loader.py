@@ -17,6 +17,8 @@ Variable, and no callable named in the spec is imported.
 from __future__ import annotations
 
 import gc
+import hashlib
+import keyword
 import re
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
@@ -47,8 +49,17 @@ def _find_spec(loader_file: Path, spec: str | Path | None) -> Path:
 
 
 def variable_name(dag_id: str) -> str:
+    """A module-level Python name for a DAG (or task) id; distinct ids get distinct names.
+
+    An id that is a plain identifier is kept as it is. Any other (punctuation, a leading digit, a
+    keyword, a dunder such as `__file__`) gets its punctuation replaced and a short hash of the id
+    appended, so `orders-daily` and `orders_daily` never share a name (and so never overwrite each
+    other's DAG in the loader's namespace, or each other's task in a rendered file)."""
+    if dag_id.isidentifier() and not keyword.iskeyword(dag_id) and not dag_id.startswith("__"):
+        return dag_id
     name = re.sub(r"\W", "_", dag_id)
-    return name if name.isidentifier() and not name[0].isdigit() else f"dag_{name}"
+    digest = hashlib.sha256(dag_id.encode("utf-8")).hexdigest()[:8]
+    return f"{'dag_' if name[0].isdigit() or name.startswith('__') else ''}{name}_{digest}"
 
 
 @contextmanager

@@ -14,18 +14,32 @@ from steadyflow.templates.plan import Call, DagPlan, Ref
 from steadyflow.templates.registry import plan_file
 
 
-class _Imports:
+class _Names:
+    """Every module-level name a rendered file binds (imports, DAGs, tasks): each is claimed once, so
+    no DAG or task variable shadows an import or another one (`up-a` / `up_a` would otherwise share)."""
+
     def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def claim(self, wanted: str) -> str:
+        name, number = wanted, 1
+        while name in self.taken:
+            number += 1
+            name = f"{wanted}_{number}"
+        self.taken.add(name)
+        return name
+
+
+class _Imports:
+    def __init__(self, names: _Names) -> None:
         self.names: dict[str, str] = {}  # dotted path -> local name
+        self.scope = names
 
     def use(self, path: str) -> str:
         if path not in self.names:
             module, _, name = path.rpartition(".")
-            alias = name
-            taken = set(self.names.values())
-            while alias in taken:
-                alias = f"{module.replace('.', '_')}_{name}" if alias == name else alias + "_"
-            self.names[path] = alias
+            alias = name if name not in self.scope.taken else f"{module.replace('.', '_')}_{name}"
+            self.names[path] = self.scope.claim(alias)
         return self.names[path]
 
     def lines(self) -> list[str]:
@@ -63,14 +77,13 @@ def _expr(value: Any, imports: _Imports, indent: int) -> str:
 
 def _render_dag(plan: DagPlan, imports: _Imports) -> list[str]:
     dag_cls = imports.use("airflow.sdk.DAG")
-    var = variable_name(plan.dag_id)
     lines = [f"with {dag_cls}(", f"    dag_id={plan.dag_id!r},"]
     lines += [f"    {k}={_expr(v, imports, 1)}," for k, v in plan.dag_kwargs.items()]
-    lines.append(f") as {var}:")
+    lines.append(f") as {imports.scope.claim(variable_name(plan.dag_id))}:")
     names: dict[str, str] = {}
     for task in plan.tasks:
         op = imports.use(OPERATORS[task.operator])
-        names[task.task_id] = "t_" + variable_name(task.task_id)
+        names[task.task_id] = imports.scope.claim("t_" + variable_name(task.task_id))
         lines.append(f"    {names[task.task_id]} = {op}(")
         lines.append(f"        task_id={task.task_id!r},")
         lines += [f"        {k}={_expr(v, imports, 2)}," for k, v in task.kwargs.items()]
@@ -82,7 +95,7 @@ def _render_dag(plan: DagPlan, imports: _Imports) -> list[str]:
 def render_spec(spec_path: str | Path) -> str:
     """Python source for the DAGs of one spec file."""
     loaded = load_spec(spec_path)
-    imports = _Imports()
+    imports = _Imports(_Names())
     body: list[str] = []
     for plan in plan_file(loaded.spec, loaded.path.name):
         body += ["", "", *_render_dag(plan, imports)]

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -101,9 +101,12 @@ class AirflowSandbox:
 
     def run(
         self, dag_ids: list[str], *, clear_deadlines: bool = False, retry_delay_seconds: int | None = None,
-        timeout: float = 300,
+        timeout: float = 300, test_args: dict[str, dict[str, str | None]] | None = None,
     ) -> RunReport:  # fmt: skip
         """`dag.test()` each DAG in order, in one fresh process; returns what happened and its output.
+
+        `test_args` maps a dag id to `dag.test()` arguments: `logical_date` (ISO, or None for a run
+        without a data interval) and `run_after` (ISO).
 
         `dag.test()` waits out real retry delays, so `retry_delay_seconds` shortens them on the in-memory
         copy; `clear_deadlines` drops `deadline=` from the in-memory copy (apache/airflow#73428)."""
@@ -113,7 +116,7 @@ class AirflowSandbox:
         request.write_text(
             json.dumps(
                 {"dags": str(self.dags), "dag_ids": dag_ids, "clear_deadlines": clear_deadlines,
-                 "retry_delay_seconds": retry_delay_seconds, "out": str(result)}
+                 "retry_delay_seconds": retry_delay_seconds, "out": str(result), "test_args": test_args or {}}
             ),
             encoding="utf-8",
         )  # fmt: skip
@@ -194,13 +197,19 @@ def _drive(request_path: Path) -> int:
             for task in dag.tasks:
                 task.retry_delay = timedelta(seconds=request["retry_delay_seconds"])
         started = time.monotonic()
-        dag_run = dag.test()
+        test_args = {
+            k: (datetime.fromisoformat(v) if v is not None else None)
+            for k, v in request.get("test_args", {}).get(dag_id, {}).items()
+        }
+        dag_run = dag.test(**test_args)
         with create_session() as session:
             tis = {ti.task_id: str(ti.state) for ti in dag_run.get_task_instances(session=session)}
             events, queued = _snapshot(session)
         report["runs"].append(
             {"dag_id": dag_id, "run_id": dag_run.run_id, "state": str(dag_run.state), "tasks": tis,
-             "queued_after": queued, "seconds": round(time.monotonic() - started, 1), "notes": notes}
+             "queued_after": queued, "seconds": round(time.monotonic() - started, 1), "notes": notes,
+             "logical_date": dag_run.logical_date, "data_interval_end": dag_run.data_interval_end,
+             "run_after": dag_run.run_after}
         )  # fmt: skip
     with create_session() as session:
         report["asset_events"], report["queued"] = _snapshot(session)

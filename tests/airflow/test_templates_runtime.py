@@ -42,7 +42,7 @@ def test_dbt_commands_expand_the_root_only_in_the_task_shell(tmp_path: Path) -> 
     command = dag.task_dict["dbt_build"].bash_command
     assert command.startswith('cd "${STEADYFLOW_DBT_ROOT:?set STEADYFLOW_DBT_ROOT')
     assert "dbt build --project-dir proj --target prod --select a tag:x --exclude c" in command
-    assert """--vars '{"day": "{{ ds }}"}'""" in command
+    assert """--vars '{"day": "{{ ds }}", "steadyflow_now": "{{ dag_run | steadyflow_now }}"}'""" in command
 
 
 def test_only_allow_listed_or_declared_callables(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -38,3 +39,40 @@ def row_count_gate(
     if count < min_rows:
         raise GateFailed(f"row_count gate: '{model}' has {count} rows, fewer than {min_rows}; outlets not published")
     return count
+
+
+def dbt_test_gate(
+    *,
+    root_env: str,
+    project_dir: str,
+    profiles_dir: str | None,
+    target: str | None,
+    select: list[str],
+    vars: dict[str, Any] | None = None,
+) -> int:
+    """`dbt test --select <select>`; fail unless it ran at least one test and none failed or errored.
+
+    `dbt test` on a selection that matches no test prints "Nothing to do" and succeeds: a gate that
+    runs no test cannot fail, so that is refused too. Returns the number of tests that ran."""
+    from steadyflow.runtime.dbt_invoke import invoke
+
+    root = project_root(root_env)
+    args = ["test", "--select", *select, *dbt_cli_args(root, project_dir, profiles_dir, target)]
+    if vars:
+        args += ["--vars", json.dumps(vars, sort_keys=True)]
+    result = invoke(args, cwd=root)
+    tests: list[dict[str, Any]] = result["tests"]
+    shown = " ".join(select)
+    if not tests and result["exception"] is None:
+        raise GateFailed(
+            f"dbt_test gate: --select {shown} matches no test, so the gate cannot fail; outlets not published. "
+            "Select the tests that guard these outlets (e.g. the model names, or a tag the tests carry); "
+            f"`dbt ls --resource-type test --select {shown}` lists what a selection matches"
+        )
+    bad = [t for t in tests if t["status"] in ("fail", "error", "runtime error")]
+    if bad or not result["success"]:
+        details = "; ".join(f"{t['name']}: {t['status']} ({t['failures'] or 0} failing rows)" for t in bad)
+        reason = details or str(result["exception"] or "dbt test failed")
+        raise GateFailed(f"dbt_test gate: {len(bad)} of {len(tests)} tests failed ({reason}); outlets not published")
+    log.info("dbt_test gate: %d tests of --select %s passed", len(tests), shown)
+    return len(tests)

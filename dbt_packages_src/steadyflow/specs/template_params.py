@@ -21,13 +21,26 @@ class RowCountGate(StrictModel):
 
 
 class DbtTestGate(StrictModel):
-    """Fail unless `dbt test --select <select>` passes (e.g. the package's guards: 'tag:guards')."""
+    """Fail unless `dbt test --select <select>` runs at least one test and every test passes (a selection
+    that matches no test fails the gate: it could never fail otherwise). E.g. the model names, whose
+    attached tests and guards run."""
 
     type: Literal["dbt_test"]
     select: list[str] = Field(min_length=1)
 
 
 Gate = Annotated[RowCountGate | DbtTestGate, Field(discriminator="type")]
+
+
+def _pin_now() -> bool:
+    return Field(
+        default=True,
+        description=(
+            "Pass dbt the var steadyflow_now = the run's data interval end (or its run_after when it has none), "
+            "'YYYY-MM-DD HH:MM:SS' UTC, so a cleared run replays the window it loaded. A steadyflow_now in "
+            "`vars` wins. false: dbt uses its own clock (run_started_at)."
+        ),
+    )
 
 
 class DbtBuildDag(CommonDagSpec):
@@ -41,13 +54,14 @@ class DbtBuildDag(CommonDagSpec):
     mode: Literal["build", "run_test"] = "build"
     full_refresh: bool = False
     gate: Gate | None = None
+    pin_now: bool = _pin_now()
 
     @model_validator(mode="after")
     def _gate_before_outlets(self) -> DbtBuildDag:
         if self.outlets and self.gate is None:
             raise ValueError(
                 "a dbt_build DAG that publishes outlets needs a gate, e.g. "
-                "gate: {type: row_count, model: <model>} or gate: {type: dbt_test, select: ['tag:guards']}"
+                "gate: {type: row_count, model: <model>} or gate: {type: dbt_test, select: [<model>]}"
             )
         return self
 
@@ -89,6 +103,7 @@ class BackfillDag(CommonDagSpec):
     chunk_days: int = Field(default=30, ge=1, le=366)
     window_vars: WindowVars = Field(default_factory=WindowVars)
     vars: dict[str, Scalar] = Field(default_factory=dict)
+    pin_now: bool = _pin_now()
     default_start: date | None = None
     default_end: date | None = None
 

@@ -1,6 +1,7 @@
 """`backfill`: a manual DAG with `start` and `end` params that replaces the window chunk by chunk
 (`chunk_days` each) with dbt's window-replace models. Each chunk deletes and rewrites its own window,
-so a re-run after a failure gives the same result."""
+so a re-run after a failure gives the same result. Each chunk's dbt run gets `steadyflow_now` pinned
+to the run's time (`pin_now`), so the future-row bound and the guards judge a replay as the original."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any, ClassVar
 
 from steadyflow.specs.template_params import BackfillDag
 from steadyflow.templates.base import BuildContext, TemplateBuilder, asset
+from steadyflow.templates.dbt_command import now_filters, run_vars
 from steadyflow.templates.plan import Call, DagPlan, Ref, TaskPlan
 
 
@@ -21,6 +23,7 @@ class BackfillTemplate(TemplateBuilder[BackfillDag]):
 
     def extra_dag_kwargs(self, spec: BackfillDag) -> dict[str, Any]:
         return {
+            **now_filters(),
             "params": {
                 "start": _param(spec.default_start, "First day to replace (inclusive), YYYY-MM-DD."),
                 "end": _param(spec.default_end, "Day after the last day to replace (exclusive), YYYY-MM-DD."),
@@ -35,7 +38,7 @@ class BackfillTemplate(TemplateBuilder[BackfillDag]):
             "dbt": spec.dbt.model_dump(mode="json"),
             "select": list(spec.select),
             "window_vars": spec.window_vars.model_dump(mode="json"),
-            "vars": dict(spec.vars),
+            "vars": run_vars(spec.vars, spec.pin_now),
         }
         plan.add(
             TaskPlan(

@@ -9,8 +9,27 @@ import json
 import shlex
 from collections.abc import Mapping, Sequence
 
+from steadyflow.runtime.clock import PINNED_NOW
 from steadyflow.specs.common import Scalar
 from steadyflow.specs.dag import DbtProjectSpec
+from steadyflow.templates.plan import Call
+
+#: The dbt var that is the dbt package's clock (macros/clock/now.sql).
+NOW_VAR = "steadyflow_now"
+
+
+def run_vars(vars: Mapping[str, Scalar], pin_now: bool) -> dict[str, Scalar]:
+    """The spec's dbt vars plus `steadyflow_now` pinned to the run's time (unless the spec sets it,
+    or turns pinning off with `pin_now: false`)."""
+    merged = dict(vars)
+    if pin_now:
+        merged.setdefault(NOW_VAR, PINNED_NOW)
+    return merged
+
+
+def now_filters() -> dict[str, Call]:
+    """`user_defined_filters` of a DAG that runs dbt: `{{ dag_run | steadyflow_now }}` in templated fields."""
+    return {"user_defined_filters": Call("steadyflow.runtime.clock.now_filters")}
 
 
 def cd_root(dbt: DbtProjectSpec) -> str:
