@@ -14,7 +14,11 @@ from pathlib import Path
 def _lint(args: argparse.Namespace) -> int:
     from steadyflow.lint import lint_dir
 
-    report = lint_dir(args.dir)
+    try:
+        report = lint_dir(args.dir)
+    except FileNotFoundError as exc:
+        print(f"steadyflow lint: {exc}", file=sys.stderr)
+        return 2
     for finding in report.findings:
         print(finding.format())
     print(

@@ -20,7 +20,10 @@ from tests.airflow.conftest import EXAMPLES_DIR
 def test_examples_lint_clean_with_one_unconsumed_asset_warning(capsys: Any) -> None:
     report = lint_dir(EXAMPLES_DIR)
     assert report.errors == []
-    assert [w.message for w in report.warnings] == ["asset 'reports.daily_orders' is produced but no spec consumes it"]
+    assert [w.message for w in report.warnings] == [
+        "asset 'reports.daily_orders' is produced but no spec consumes it "
+        "(declare it in external_assets.consumed if a DAG outside steadyflow does)"
+    ]
     assert report.files == 4 and report.dags == 7
     assert main(["lint", str(EXAMPLES_DIR)]) == 0
     assert main(["lint", "--strict", str(EXAMPLES_DIR)]) == 1
@@ -101,3 +104,8 @@ def test_an_ingest_callable_that_does_not_exist_is_a_lint_warning(tmp_path: Path
     (warning,) = report.warnings
     assert (warning.line, warning.field) == (5, "dags[0].callable.path")
     assert "cannot be imported here" in warning.message
+
+
+def test_lint_of_a_folder_that_does_not_exist_says_so_instead_of_a_traceback(tmp_path: Path, capsys: Any) -> None:
+    assert main(["lint", str(tmp_path / "no_such_dags")]) == 2
+    assert f"no spec file or folder at {tmp_path / 'no_such_dags'}" in capsys.readouterr().err

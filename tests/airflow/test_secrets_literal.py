@@ -89,3 +89,74 @@ def test_every_scalar_in_a_list_or_mapping_under_a_secret_key_is_a_literal_secre
         ("kwargs.api_key.primary", "api_key in key 'api_key'"),
         ("kwargs.api_key.fallback.0", "api_key in key 'api_key'"),
     ]
+
+
+# --- secrets in shell form: a command that sets or passes a password in plain text -------------------
+
+SHELL_SECRETS = {
+    "PGPASSWORD=Wint3r2024 psql -h db.internal -c 'select 1'": "PGPASSWORD",
+    'export API_TOKEN="Wint3r2024"; ./load.sh': "API_TOKEN",
+    "DB_SECRET='Wint3r2024' ./export.sh": "DB_SECRET",
+    "env AWS_SECRET_ACCESS_KEY=Wint3r2024 aws s3 ls": "AWS_SECRET_ACCESS_KEY",
+    "MYSQL_PWD=Wint3r2024 mysql shop": "MYSQL_PWD",
+    "PGPASSWORD={{ ds }}Wint3r2024 psql": "PGPASSWORD",
+    "mysqldump --password=Wint3r2024 shop > /tmp/shop.sql": "--password",
+    "./sync --api-key Wint3r2024 --since {{ ds }}": "--api-key",
+    "curl --token=Wint3r2024 https://api.example.com": "--token",
+    "mysql -uroot -pWint3r2024 shop": "mysql -p",
+    "mariadb -u loader -p'Wint3r2024' shop < load.sql": "mariadb -p",
+    "cd /srv && /usr/bin/mysql -h db -pWint3r2024 -e 'select 1'": "mysql -p",
+    "./sync --password --token Wint3r2024": "--token",  # a flag after a bare flag is no value
+    "LABEL=nightly PGPASSWORD=Wint3r2024 psql": "PGPASSWORD",
+}
+
+
+@pytest.mark.parametrize("command", SHELL_SECRETS, ids=list(SHELL_SECRETS.values()))
+def test_a_secret_set_or_passed_in_shell_form_is_found_without_echoing_it(command: str) -> None:
+    found = find_literal_secrets({"dags": [{"command": command}]})
+    assert [path for path, _ in found] == ["dags.0.command"]
+    reason = found[0][1]
+    assert SHELL_SECRETS[command] in reason and "shell" in reason
+    assert "Wint3r" not in reason
+
+
+SHELL_REFERENCES = [
+    "PGPASSWORD={{ conn.warehouse.password }} psql -h db.internal",
+    "PGPASSWORD=$PGPASSWORD psql",
+    'PGPASSWORD="${WAREHOUSE_PASSWORD}" psql',
+    "API_TOKEN=$(cat /run/secrets/api_token) ./load.sh",
+    "mysql -u loader -p$MYSQL_PASSWORD shop",
+    'mysql -u loader -p"{{ conn.shop.password | shell_quote }}" shop',
+    "mysql -u loader -p shop",  # -p alone prompts; `shop` is the database
+    "psql -p 5432 -h db.internal shop",  # for psql -p is the port
+    "psql -p5432 -U loader shop",
+    "psql --password -h db.internal shop",
+    "pg_dump --password shop > /tmp/shop.sql",
+    "./sync --password-file /run/secrets/pw --token-file=/run/secrets/token",
+    "echo $TOKEN | docker login --username ci --password-stdin registry.example.com",
+    "PASSWORD_FILE=/run/secrets/pw MAX_TOKENS=100 ./load.sh",
+    "GOOGLE_APPLICATION_CREDENTIALS=/secrets/key.json dbt run",
+    "PGPASSWORD= psql",
+    "cd $(pwd) && PWD=/tmp ls",
+    'echo "loading raw_orders for {{ ds }}"',
+]
+
+
+@pytest.mark.parametrize("command", SHELL_REFERENCES)
+def test_a_secret_referenced_in_shell_form_is_fine(command: str) -> None:
+    assert find_literal_secrets({"command": command}) == []
+
+
+@pytest.mark.parametrize("name", ["literal_secret_shell_assignment", "literal_secret_mysql_flag"])
+def test_a_spec_whose_command_holds_a_secret_is_refused_naming_file_line_and_field(name: str) -> None:
+    from steadyflow.specs import SpecError, load_spec
+
+    from tests.airflow.conftest import BROKEN_DIR
+
+    path = BROKEN_DIR / f"{name}.yaml"
+    with pytest.raises(SpecError) as caught:
+        load_spec(path)
+    (issue,) = caught.value.issues
+    expected_line = 8 if name.endswith("assignment") else 9
+    assert (issue.file, issue.line, issue.field) == (str(path), expected_line, "dags[0].command")
+    assert "Wint3r" not in str(caught.value)

@@ -10,13 +10,17 @@ A finding is `(dotted path, short reason)`, e.g. `("dags.0.callable.kwargs.passw
   value is a list or mapping (`password: [hunter2]`), every non-empty scalar inside it counts (path
   `...password.0`), except under keys that refer to a secret;
 * any string value that is a URL with `user:password@` in it, an AWS access key id (`AKIA…`/`ASIA…`),
-  a private key block, or a Slack webhook URL.
+  a private key block, or a Slack webhook URL;
+* any string value that sets or passes a secret in shell form (`PGPASSWORD=...`, `--password=...`,
+  `mysql -p...`; see `steadyflow.secrets.shell`), unless the value is a `{{ ... }}` or `$VAR` reference.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+
+from steadyflow.secrets.shell import shell_secret_problem
 
 SECRET_WORDS = (
     "password",
@@ -70,7 +74,7 @@ def value_problem(value: str) -> str | None:
         return "private key block"
     if _SLACK_WEBHOOK.search(value):
         return "Slack webhook URL, which is itself the credential"
-    return None
+    return shell_secret_problem(value)
 
 
 def _is_literal(value: object) -> bool:

@@ -1,4 +1,5 @@
-"""A spec file: `version`, the user's declared Python modules, file-wide `defaults`, and `dags`."""
+"""A spec file: `version`, the user's declared Python modules, assets shared with DAGs outside
+steadyflow, file-wide `defaults`, and `dags`."""
 
 from __future__ import annotations
 
@@ -7,11 +8,25 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from steadyflow.specs.common import StrictModel
+from steadyflow.specs.common import AssetName, StrictModel
 from steadyflow.specs.dag import DefaultsSpec
 from steadyflow.specs.template_params import BackfillDag, CompactionDag, DbtBuildDag, IngestDag
 
 DagSpec = Annotated[DbtBuildDag | IngestDag | BackfillDag | CompactionDag, Field(discriminator="template")]
+
+
+class ExternalAssets(StrictModel):
+    """Assets that DAGs outside steadyflow (hand-written DAGs, other tools) produce or consume.
+
+    Only `steadyflow lint` reads them: a spec may wait for an asset declared `produced` here, and an
+    outlet declared `consumed` here is not reported as unused. They build no task."""
+
+    produced: list[AssetName] = Field(
+        default_factory=list, description="Assets written by DAGs outside steadyflow, which specs may wait for."
+    )
+    consumed: list[AssetName] = Field(
+        default_factory=list, description="Assets read by DAGs outside steadyflow (not reported as unconsumed)."
+    )
 
 
 class SpecFile(StrictModel):
@@ -21,6 +36,11 @@ class SpecFile(StrictModel):
     python_modules: list[Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_.]*$")]] = Field(
         default_factory=list,
         description="Your modules whose callables an ingest DAG may name (imported only when the task runs).",
+    )
+    external_assets: ExternalAssets = Field(
+        default_factory=ExternalAssets,
+        description="Assets produced or consumed by DAGs outside steadyflow, for lint's asset-graph check "
+        "(they count for every spec in the linted folder).",
     )
     defaults: DefaultsSpec = Field(default_factory=DefaultsSpec)
     dags: list[DagSpec] = Field(min_length=1)

@@ -123,22 +123,31 @@ Schedule = Annotated[
 UNION_TAGS = frozenset({"asset", "all_of", "any_of", "cron_expr", "asset_list", "assets_or_time"})
 
 
+def asset_paths(schedule: object) -> list[tuple[str, tuple[str | int, ...]]]:
+    """Every asset name a validated schedule waits on, with its path under `schedule:` (e.g.
+    `('assets', 'any', 0)`), in order of appearance; a cron schedule waits on none."""
+    if isinstance(schedule, list):
+        return [(name, (i, *path)) for i, item in enumerate(schedule) for name, path in _expr_paths(item)]
+    if isinstance(schedule, AssetsOrTime):
+        inner = asset_paths(schedule.assets) if isinstance(schedule.assets, list) else _expr_paths(schedule.assets)
+        return [(name, ("assets", *path)) for name, path in inner]
+    if isinstance(schedule, AllOf | AnyOf):
+        return _expr_paths(schedule)
+    return []
+
+
 def consumed_assets(schedule: object) -> list[str]:
     """Every asset name a schedule waits on, in order of appearance."""
-    if isinstance(schedule, list):
-        return [name for item in schedule for name in _expr_assets(item)]
-    if isinstance(schedule, AllOf | AnyOf):
-        return _expr_assets(schedule)
-    if isinstance(schedule, AssetsOrTime):
-        return consumed_assets(schedule.assets if isinstance(schedule.assets, list) else [schedule.assets])
-    return []
+    return [name for name, _ in asset_paths(schedule)]
 
 
-def _expr_assets(expr: object) -> list[str]:
+def _expr_paths(expr: object) -> list[tuple[str, tuple[str | int, ...]]]:
     if isinstance(expr, str):
-        return [expr]
+        return [(expr, ())]
     if isinstance(expr, AllOf):
-        return [n for item in expr.all for n in _expr_assets(item)]
-    if isinstance(expr, AnyOf):
-        return [n for item in expr.any for n in _expr_assets(item)]
-    return []
+        key, items = "all", expr.all
+    elif isinstance(expr, AnyOf):
+        key, items = "any", expr.any
+    else:
+        return []
+    return [(name, (key, i, *path)) for i, item in enumerate(items) for name, path in _expr_paths(item)]
