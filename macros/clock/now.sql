@@ -8,10 +8,10 @@
 {% macro now() %}
   {%- set raw = var('steadyflow_now', none) -%}
   {%- if raw is not none and (raw | string | trim) != '' -%}
-    {{ return(steadyflow.parse_timestamp(raw, 'steadyflow: var steadyflow_now')) }}
+    {{ return(steadyflow._parse_timestamp(raw, 'steadyflow: var steadyflow_now')) }}
   {%- endif -%}
   {%- if run_started_at is not none -%}
-    {{ return(steadyflow.parse_timestamp(run_started_at, 'run_started_at')) }}
+    {{ return(steadyflow._parse_timestamp(run_started_at, 'run_started_at')) }}
   {%- endif -%}
   {{ return(modules.datetime.datetime.utcnow()) }}
 {% endmacro %}

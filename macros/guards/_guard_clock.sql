@@ -1,20 +1,18 @@
-{#- The guards' clock: the package's one clock, steadyflow.now() (var steadyflow_now, else run_started_at, UTC),
-    rendered as timestamp literals. Intervals are subtracted here, in Jinja, not by the warehouse, so a pinned
-    or replayed day is judged exactly as the incremental window sees it, on every adapter and session time zone.
+{#- The guards' clock: the package's one clock, steadyflow.now() (var steadyflow_now, else run_started_at, UTC).
+    Intervals are subtracted here, in Jinja, not by the warehouse, so a pinned or replayed day is judged exactly
+    as the incremental window sees it, on every adapter and session time zone. Comparisons with a column use
+    steadyflow.utc_literal (the same UTC instant for a naive timestamp column and a timestamp with time zone
+    column, whatever the session time zone), so the column is never cast.
     Month and year steps keep the day of month and clamp it to the month's last day (March 31 - 1 month =
     February 29 in 2024), as PostgreSQL's and DuckDB's interval arithmetic does. -#}
 
-{% macro guard_now() %}
-    {{ return(steadyflow.timestamp_literal(steadyflow.now())) }}
+{% macro _guard_time_ago(datepart, interval) %}
+    {#- steadyflow.now() minus interval dateparts, as a utc_literal to compare a column with -#}
+    {{ return(steadyflow.utc_literal(steadyflow._guard_subtract(steadyflow.now(), datepart, interval))) }}
 {% endmacro %}
 
 
-{% macro guard_time_ago(datepart, interval) %}
-    {{ return(steadyflow.timestamp_literal(steadyflow.guard_subtract(steadyflow.now(), datepart, interval))) }}
-{% endmacro %}
-
-
-{% macro guard_subtract(moment, datepart, interval) %}
+{% macro _guard_subtract(moment, datepart, interval) %}
     {#- moment (a naive datetime) minus interval dateparts (second .. year), as a naive datetime. -#}
     {%- set datepart = datepart | lower -%}
     {%- set too_far = "steadyflow: " ~ interval ~ " " ~ datepart ~ "(s) before " ~ moment ~ " is before the year 1" -%}

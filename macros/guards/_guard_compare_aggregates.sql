@@ -4,14 +4,11 @@
 
     Output, one row per mismatched group: the group keys, model_value, compare_value, difference, diff_percent
     (100 * |model - compare| / |compare|; null when unbounded: compare is 0 or the group is one-sided) and
-    reason ("missing in model" / "missing in compare_model" / "values differ"). -#}
+    reason ("missing in model" / "missing in compare_model" / "values differ").
+    Standard SQL on every adapter (a guard is overridden whole, through its default__test_<guard>). -#}
 
-{% macro guard_compare_aggregates(model, model_expression, compare_model, compare_expression, group_by, compare_group_by, compare_where, tolerance_percent) %}
-    {{ return(adapter.dispatch("guard_compare_aggregates", "steadyflow")(model, model_expression, compare_model, compare_expression, group_by, compare_group_by, compare_where, tolerance_percent)) }}
-{% endmacro %}
-
-{% macro default__guard_compare_aggregates(model, model_expression, compare_model, compare_expression, group_by, compare_group_by, compare_where, tolerance_percent) %}
-{%- set aliases = steadyflow.guard_group_aliases(group_by) -%}
+{% macro _guard_compare_aggregates(model, model_expression, compare_model, compare_expression, group_by, compare_group_by, compare_where, tolerance_percent) %}
+{%- set aliases = steadyflow._guard_group_aliases(group_by) -%}
 with model_side as (
     select
         {%- for expression in group_by %}

@@ -2,11 +2,7 @@
     would fail on zero rows (row counts, recency) return this instead: the guard's own output columns, no rows,
     and no table read. `columns` maps output column -> SQL type ("number" or "text"). -#}
 
-{% macro guard_empty_result(columns) %}
-    {{ return(adapter.dispatch("guard_empty_result", "steadyflow")(columns)) }}
-{% endmacro %}
-
-{% macro default__guard_empty_result(columns) %}
+{% macro _guard_empty_result(columns) %}
 select
     {%- for name, kind in columns.items() %}
     cast(null as {{ dbt.type_numeric() if kind == "number" else dbt.type_string() }}) as {{ name }}{{ "," if not loop.last }}

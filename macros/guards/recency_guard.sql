@@ -5,19 +5,19 @@
     number of stale groups (an empty model is one stale group, with or without group_by). -#}
 
 {% test recency_guard(model, field, datepart, interval, group_by=none, warn_above=none, error_above=none) %}
-    {%- set guard = "recency_guard" -%}
-    {%- do steadyflow.guard_required(guard, "field", field) -%}
-    {%- do steadyflow.guard_datepart(guard, "datepart", datepart) -%}
-    {%- do steadyflow.guard_number(guard, "interval", interval, 0, none, true) -%}
-    {%- set groups = steadyflow.guard_expression_list(guard, "group_by", group_by) -%}
-    {%- set thresholds = steadyflow.guard_threshold_config(guard, warn_above, error_above, "max(stale_percent)") -%}
-    {%- if thresholds %}{{ config(**thresholds) }}{% endif -%}
-    {{ return(adapter.dispatch("recency_guard", "steadyflow")(model, field, datepart | lower, interval, groups)) }}
+    {{ return(adapter.dispatch("test_recency_guard", "steadyflow")(model, field, datepart, interval, group_by, warn_above, error_above)) }}
 {% endtest %}
 
 
-{% macro default__recency_guard(model, field, datepart, interval, group_by) %}
-{%- set aliases = steadyflow.guard_group_aliases(group_by) -%}
+{% macro default__test_recency_guard(model, field, datepart, interval, group_by, warn_above, error_above) %}
+{%- set guard = "recency_guard" -%}
+{%- do steadyflow._check_required(guard, "field", field) -%}
+{%- set datepart = steadyflow._guard_datepart(guard, "datepart", datepart) -%}
+{%- do steadyflow._check_number(guard, "interval", interval, 0, none, true) -%}
+{%- set group_by = steadyflow._guard_expressions(guard, "group_by", group_by) -%}
+{%- set thresholds = steadyflow._guard_threshold_config(guard, warn_above, error_above, "max(stale_percent)") -%}
+{%- if thresholds %}{{ config(**thresholds) }}{% endif -%}
+{%- set aliases = steadyflow._guard_group_aliases(group_by) -%}
 {%- if flags.EMPTY -%}
     {#- --empty: nothing has a date, which says nothing about freshness; pass without reading anything -#}
     {%- set columns = {} -%}
@@ -25,19 +25,19 @@
     {%- for name in ["latest_at", "stale_before", "future_rows", "stale_groups", "checked_groups", "stale_percent", "reason"] -%}
         {%- do columns.update({name: "text" if name in ["latest_at", "stale_before", "reason"] else "number"}) -%}
     {%- endfor -%}
-    {{ return(steadyflow.guard_empty_result(columns)) }}
+    {{ return(steadyflow._guard_empty_result(columns)) }}
 {%- endif -%}
-{%- set event_at = "cast(" ~ field ~ " as " ~ dbt.type_timestamp() ~ ")" -%}
-{#- the package's one clock (steadyflow_now, else run_started_at), as naive UTC literals like event_at -#}
-{%- set now_at = "cast(" ~ steadyflow.guard_now() ~ " as " ~ dbt.type_timestamp() ~ ")" -%}
-{%- set stale_before = "cast(" ~ steadyflow.guard_time_ago(datepart, interval) ~ " as " ~ dbt.type_timestamp() ~ ")" -%}
+{#- the column as it is (no cast: a timestamp with time zone keeps its instant in any session time zone), compared
+    with utc_literals of the package's one clock (steadyflow_now, else run_started_at) -#}
+{%- set now_at = steadyflow.utc_literal(steadyflow.now()) -%}
+{%- set stale_before = steadyflow._guard_time_ago(datepart, interval) -%}
 with latest as (
     select
         {%- for expression in group_by %}
         {{ expression }} as {{ aliases[loop.index0] }},
         {%- endfor %}
-        max(case when {{ event_at }} <= {{ now_at }} then {{ event_at }} end) as latest_at,
-        sum(case when {{ event_at }} > {{ now_at }} then 1 else 0 end) as future_rows,
+        max(case when {{ field }} <= {{ now_at }} then {{ field }} end) as latest_at,
+        sum(case when {{ field }} > {{ now_at }} then 1 else 0 end) as future_rows,
         count(*) as n_rows
     from {{ model }}
     {%- if group_by %}
@@ -59,7 +59,7 @@ judged as (
         {{ alias }},
         {%- endfor %}
         latest_at,
-        {{ stale_before }} as stale_before,
+        {{ steadyflow.timestamp_literal(steadyflow._guard_subtract(steadyflow.now(), datepart, interval)) }} as stale_before,
         coalesce(future_rows, 0) as future_rows,
         case
             when coalesce(n_rows, 0) = 0 then 'model is empty'

@@ -3,30 +3,11 @@
     count (fail_calc) is the number of orphan rows. -#}
 
 {% test relationship_guard(model, column_name, to, field, to_where=none, max_orphan_percent=0, grace_period=none, ignore_values=none, allow_null=true, warn_above=none, error_above=none) %}
-    {%- set guard = "relationship_guard" -%}
-    {%- if column_name is not defined or column_name is none or column_name | string | trim == "" -%}
-        {#- placed under a model's data_tests: there is no column to check (at parse time `model` is not the
-            model yet, so the error is raised when the test compiles) -#}
-        {%- if execute -%}{{ steadyflow.relationship_guard_needs_a_column(model) }}{%- endif -%}
-        {{ return("select 1 as orphan_key, 0 as n_records where 1 = 0") }}
-    {%- endif -%}
-    {%- do steadyflow.guard_required(guard, "to", to) -%}
-    {%- do steadyflow.guard_required(guard, "field", field) -%}
-    {%- do steadyflow.guard_number(guard, "max_orphan_percent", max_orphan_percent, 0, 100) -%}
-    {%- do steadyflow.guard_boolean(guard, "allow_null", allow_null) -%}
-    {%- set grace = steadyflow.relationship_guard_grace_period(grace_period) -%}
-    {%- if ignore_values is not none and (ignore_values is string or ignore_values is mapping or ignore_values is not iterable or ignore_values | length == 0) -%}
-        {{ steadyflow.guard_fail(guard, "ignore_values", ignore_values, "must be a non-empty list of values") }}
-    {%- endif -%}
-    {{ config(fail_calc="coalesce(sum(n_records), 0)") }}
-    {%- set thresholds = steadyflow.guard_threshold_config(guard, warn_above, error_above, "max(orphan_percent)") -%}
-    {%- if thresholds %}{{ config(**thresholds) }}{% endif -%}
-    {%- set with_percent = max_orphan_percent > 0 or (warn_above is string) or (error_above is string) -%}
-    {{ return(adapter.dispatch("relationship_guard", "steadyflow")(model, column_name, to, field, to_where, max_orphan_percent, grace, ignore_values, allow_null, with_percent)) }}
+    {{ return(adapter.dispatch("test_relationship_guard", "steadyflow")(model, column_name, to, field, to_where, max_orphan_percent, grace_period, ignore_values, allow_null, warn_above, error_above)) }}
 {% endtest %}
 
 
-{% macro relationship_guard_needs_a_column(model) %}
+{% macro _relationship_guard_needs_a_column(model) %}
     {#- a relation, or (with the test's `where` config) "(select * from <relation> where ...) dbt_subquery" -#}
     {%- set found = modules.re.search("from\\s+(\\S+)", model | string) -%}
     {%- set name = model.identifier if model.identifier is defined and model.identifier
@@ -45,26 +26,45 @@
 {% endmacro %}
 
 
-{% macro relationship_guard_grace_period(grace_period) %}
+{% macro _relationship_guard_grace_period(grace_period) %}
     {#- {field: loaded_at, interval: 2, datepart: hour} -> the same dict, checked; datepart defaults to day. -#}
     {%- if grace_period is none -%}{{ return(none) }}{%- endif -%}
     {%- set guard = "relationship_guard" -%}
     {%- if grace_period is not mapping or grace_period.get("field") is not string or grace_period.get("field") | trim == "" -%}
-        {{ steadyflow.guard_fail(guard, "grace_period", grace_period, "must be a mapping like {field: loaded_at, interval: 2, datepart: hour}") }}
+        {{ steadyflow._argument_error(guard, "grace_period", grace_period, "must be a mapping like {field: loaded_at, interval: 2, datepart: hour}") }}
     {%- endif -%}
     {%- set unknown = grace_period.keys() | reject("in", ["field", "interval", "datepart"]) | list -%}
     {%- if unknown -%}
-        {{ steadyflow.guard_fail(guard, "grace_period", grace_period, "takes only field, interval and datepart (unknown: " ~ unknown | join(", ") ~ ")") }}
+        {{ steadyflow._argument_error(guard, "grace_period", grace_period, "takes only field, interval and datepart (unknown: " ~ unknown | join(", ") ~ ")") }}
     {%- endif -%}
     {{ return({
         "field": grace_period.field,
-        "interval": steadyflow.guard_number(guard, "grace_period.interval", steadyflow.guard_required(guard, "grace_period.interval", grace_period.get("interval")), 1, none, true),
-        "datepart": steadyflow.guard_datepart(guard, "grace_period.datepart", grace_period.get("datepart", "day")),
+        "interval": steadyflow._check_number(guard, "grace_period.interval", steadyflow._check_required(guard, "grace_period.interval", grace_period.get("interval")), 1, none, true),
+        "datepart": steadyflow._guard_datepart(guard, "grace_period.datepart", grace_period.get("datepart", "day")),
     }) }}
 {% endmacro %}
 
 
-{% macro default__relationship_guard(model, column_name, to, field, to_where, max_orphan_percent, grace, ignore_values, allow_null, with_percent) %}
+{% macro default__test_relationship_guard(model, column_name, to, field, to_where, max_orphan_percent, grace_period, ignore_values, allow_null, warn_above, error_above) %}
+{%- set guard = "relationship_guard" -%}
+{%- if column_name is not defined or column_name is none or column_name | string | trim == "" -%}
+    {#- placed under a model's data_tests: there is no column to check (at parse time `model` is not the
+        model yet, so the error is raised when the test compiles) -#}
+    {%- if execute -%}{{ steadyflow._relationship_guard_needs_a_column(model) }}{%- endif -%}
+    {{ return("select 1 as orphan_key, 0 as n_records where 1 = 0") }}
+{%- endif -%}
+{%- do steadyflow._check_required(guard, "to", to) -%}
+{%- do steadyflow._check_required(guard, "field", field) -%}
+{%- do steadyflow._check_number(guard, "max_orphan_percent", max_orphan_percent, 0, 100) -%}
+{%- do steadyflow._check_boolean(guard, "allow_null", allow_null) -%}
+{%- set grace = steadyflow._relationship_guard_grace_period(grace_period) -%}
+{%- if ignore_values is not none and (ignore_values is string or ignore_values is mapping or ignore_values is not iterable or ignore_values | length == 0) -%}
+    {{ steadyflow._argument_error(guard, "ignore_values", ignore_values, "must be a non-empty list of values") }}
+{%- endif -%}
+{{ config(fail_calc="coalesce(sum(n_records), 0)") }}
+{%- set thresholds = steadyflow._guard_threshold_config(guard, warn_above, error_above, "max(orphan_percent)") -%}
+{%- if thresholds %}{{ config(**thresholds) }}{% endif -%}
+{%- set with_percent = max_orphan_percent > 0 or (warn_above is string) or (error_above is string) -%}
 with child as (
     select {{ column_name }} as child_key
     from {{ model }}
@@ -80,8 +80,9 @@ with child as (
         ))
     {%- endif %}
     {%- if grace %}
-        {# children newer than the grace period (steadyflow.now() minus it) are not yet expected to have a parent #}
-        and ({{ grace.field }} is null or {{ grace.field }} <= {{ steadyflow.guard_time_ago(grace.datepart, grace.interval) }})
+        {# children newer than the grace period (steadyflow.now() minus it) are not yet expected to have a parent;
+           the column is compared as it is with a utc_literal, so a timestamp with time zone is judged in UTC #}
+        and ({{ grace.field }} is null or {{ grace.field }} <= {{ steadyflow._guard_time_ago(grace.datepart, grace.interval) }})
     {%- endif %}
 ),
 

@@ -2,5 +2,5 @@
 {% macro _clock_origin(now) %}
   {%- set raw = var('steadyflow_now', none) -%}
   {%- set source = 'var steadyflow_now' if raw is not none and (raw | string | trim) != '' else 'run_started_at' -%}
-  {{ return(steadyflow.format_timestamp(now) ~ ' from ' ~ source) }}
+  {{ return(steadyflow._format_timestamp(now) ~ ' from ' ~ source) }}
 {% endmacro %}

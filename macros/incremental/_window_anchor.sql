@@ -1,6 +1,6 @@
 {#-
   The anchor of an incremental run: the newest `column` in `relation` (the model's table) that is before the
-  future bound (`future`, from steadyflow.future_bound), truncated to `grain` in Jinja (on the UTC value, so
+  future bound (`future`, from steadyflow._future_bound), truncated to `grain` in Jinja (on the UTC value, so
   the session time zone and the column type cannot shift it); none when the table has no such row. Rows at
   or after the bound (a stray future-dated row, written by hand or by an older release) cannot move it: they
   are counted in the same query and reported as a dbt warning (an error under --warn-error).
@@ -19,13 +19,13 @@
   {%- set future_rows = row[1] | int -%}
   {%- if future_rows > 0 -%}
     {%- do exceptions.warn(caller_name ~ ": " ~ future_rows ~ " row(s) of " ~ relation ~ " have " ~ column
-        ~ " at or after " ~ steadyflow.format_timestamp(future.bound) ~ " (now + future_days=" ~ future.future_days
+        ~ " at or after " ~ steadyflow._format_timestamp(future.bound) ~ " (now + future_days=" ~ future.future_days
         ~ "); they do not move the window, which counts back from the newest " ~ column
         ~ " before that bound. Delete them or correct their " ~ column) -%}
   {%- endif -%}
   {%- if row[0] is none -%}
     {{ return({'anchor': none, 'newest': none, 'future_rows': future_rows}) }}
   {%- endif -%}
-  {%- set newest = steadyflow.parse_timestamp(row[0], caller_name ~ ": max(" ~ column ~ ") of " ~ relation) -%}
-  {{ return({'anchor': steadyflow.truncate_datetime(newest, grain), 'newest': newest, 'future_rows': future_rows}) }}
+  {%- set newest = steadyflow._parse_timestamp(row[0], caller_name ~ ": max(" ~ column ~ ") of " ~ relation) -%}
+  {{ return({'anchor': steadyflow._truncate_datetime(newest, grain), 'newest': newest, 'future_rows': future_rows}) }}
 {% endmacro %}

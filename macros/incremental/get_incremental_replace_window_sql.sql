@@ -15,13 +15,13 @@
   {%- if flags.EMPTY -%}
     {#- dbt build --empty: the model's rows are an empty stand-in; replacing a window with them would delete it.
         The existing table is left exactly as it is. -#}
-    {{ return(steadyflow.replace_window_noop_sql()) }}
+    {{ return(steadyflow._replace_window_noop_sql()) }}
   {%- endif -%}
   {%- if arg_dict.get('incremental_predicates') -%}
     {{ exceptions.raise_compiler_error(who ~ ": the window is the predicate; remove incremental_predicates, got '"
         ~ arg_dict['incremental_predicates'] ~ "'") }}
   {%- endif -%}
-  {%- set window = steadyflow.replace_window_bounds() -%}
+  {%- set window = steadyflow._replace_window_bounds() -%}
   {%- set argument = 'target_event_time' if window.from_lookback else 'config event_time' -%}
   {%- do steadyflow._target_has_column(arg_dict['target_relation'], window.column, who, arg_dict['dest_columns'],
                                        argument) -%}
@@ -30,6 +30,6 @@
 {% endmacro %}
 
 {#- The statement the strategy runs under --empty: touches no table. -#}
-{% macro replace_window_noop_sql() %}
+{% macro _replace_window_noop_sql() %}
   {{ return("select 1 as steadyflow_empty_build_leaves_the_table_unchanged") }}
 {% endmacro %}

@@ -12,15 +12,15 @@
 
 {% macro default__lookback_window(event_time, lookback_days, grain, begin, future_days, relation, max_backfill_days,
                                   target_event_time=none) %}
-  {%- set w = steadyflow.window_bounds(event_time, lookback_days, grain, begin, future_days, max_backfill_days,
+  {%- set w = steadyflow._window_bounds(event_time, lookback_days, grain, begin, future_days, max_backfill_days,
                                        'steadyflow.lookback_window', target_event_time) -%}
   {#- under --empty the relation is an empty subquery: nothing to count -#}
   {%- if execute and relation is not none and w.mode in ('lookback', 'begin') and not flags.EMPTY -%}
-    {%- do steadyflow.report_future_rows(relation, event_time, w.end_sql, var('future_days', future_days)) -%}
+    {%- do steadyflow._report_future_rows(relation, event_time, w.end_sql, var('future_days', future_days)) -%}
   {%- endif -%}
   {%- set marker = 'steadyflow.window column=' ~ w.target_column
-        ~ ' start=' ~ steadyflow.format_timestamp(w.start) | replace(' ', 'T')
-        ~ ' end=' ~ steadyflow.format_timestamp(w.end) | replace(' ', 'T')
+        ~ ' start=' ~ steadyflow._format_timestamp(w.start) | replace(' ', 'T')
+        ~ ' end=' ~ steadyflow._format_timestamp(w.end) | replace(' ', 'T')
         ~ ' mode=' ~ w.mode -%}
-  {{ return('(' ~ steadyflow.window_predicate(event_time, w.start_sql, w.end_sql) ~ ') /* ' ~ marker ~ ' */') }}
+  {{ return('(' ~ steadyflow._window_predicate(event_time, w.start_sql, w.end_sql) ~ ') /* ' ~ marker ~ ' */') }}
 {% endmacro %}

@@ -6,20 +6,19 @@
   {{ return(adapter.dispatch('replace_window_sql', 'steadyflow')(target, source, column, start_sql, end_sql, dest_columns)) }}
 {% endmacro %}
 
+{#- The rows of `source` in the window, as every variant inserts them: {'cols', 'in_window', 'rows' (a select)}. -#}
+{% macro _replace_window_rows(source, column, start_sql, end_sql, dest_columns) %}
+  {%- set cols = get_quoted_csv(dest_columns | map(attribute='name')) -%}
+  {%- set in_window = steadyflow._window_predicate(column, start_sql, end_sql) -%}
+  {{ return({'cols': cols, 'in_window': in_window,
+             'rows': 'select ' ~ cols ~ '\nfrom ' ~ source ~ '\nwhere ' ~ in_window}) }}
+{% endmacro %}
+
 {#- DuckDB, PostgreSQL: dbt's incremental materialization runs `main` inside its transaction. -#}
 {% macro default__replace_window_sql(target, source, column, start_sql, end_sql, dest_columns) %}
-  {%- set cols = get_quoted_csv(dest_columns | map(attribute='name')) -%}
-  {%- set in_window = steadyflow.window_predicate(column, start_sql, end_sql) -%}
-  {%- set sql -%}
-delete from {{ target }}
-where {{ in_window }};
-
-insert into {{ target }} ({{ cols }})
-select {{ cols }}
-from {{ source }}
-where {{ in_window }}
-  {%- endset -%}
-  {{ return(sql) }}
+  {%- set w = steadyflow._replace_window_rows(source, column, start_sql, end_sql, dest_columns) -%}
+  {{ return('delete from ' ~ target ~ '\nwhere ' ~ w.in_window ~ ';\n\ninsert into ' ~ target ~ ' (' ~ w.cols ~ ')\n'
+            ~ w.rows) }}
 {% endmacro %}
 
 {#- Snowflake autocommits each statement: make delete + insert one explicit transaction. -#}
@@ -34,13 +33,6 @@ where {{ in_window }}
 
 {#- Spark/Databricks (Delta): one atomic statement, no separate delete. -#}
 {% macro spark__replace_window_sql(target, source, column, start_sql, end_sql, dest_columns) %}
-  {%- set cols = get_quoted_csv(dest_columns | map(attribute='name')) -%}
-  {%- set in_window = steadyflow.window_predicate(column, start_sql, end_sql) -%}
-  {%- set sql -%}
-insert into {{ target }} replace where {{ in_window }}
-select {{ cols }}
-from {{ source }}
-where {{ in_window }}
-  {%- endset -%}
-  {{ return(sql) }}
+  {%- set w = steadyflow._replace_window_rows(source, column, start_sql, end_sql, dest_columns) -%}
+  {{ return('insert into ' ~ target ~ ' replace where ' ~ w.in_window ~ '\n' ~ w.rows) }}
 {% endmacro %}

@@ -5,13 +5,15 @@
   counts differ. Failures = missing_rows + extra_rows over all dates.
 -#}
 {% test late_rows_missed(model, source_relation, event_time, before=none) %}
-  {{ config(fail_calc='coalesce(sum(missing_rows + extra_rows), 0)') }}
-  {{ adapter.dispatch('test_late_rows_missed', 'steadyflow')(model, source_relation, event_time, before) }}
+  {{ return(adapter.dispatch('test_late_rows_missed', 'steadyflow')(model, source_relation, event_time, before)) }}
 {% endtest %}
 
 {% macro default__test_late_rows_missed(model, source_relation, event_time, before) %}
+  {%- do steadyflow._check_required('late_rows_missed', 'source_relation', source_relation) -%}
+  {%- do steadyflow._check_required('late_rows_missed', 'event_time', event_time) -%}
+  {{ config(fail_calc='coalesce(sum(missing_rows + extra_rows), 0)') }}
   {%- set cutoff = none if (before is none or not execute) else steadyflow.timestamp_literal(
-        steadyflow.parse_timestamp(before, 'steadyflow.late_rows_missed: argument before')) -%}
+        steadyflow._parse_timestamp(before, 'steadyflow.late_rows_missed: argument before')) -%}
 with source_days as (
     select cast({{ event_time }} as date) as event_date, count(*) as source_rows, 0 as model_rows
     from {{ source_relation }}

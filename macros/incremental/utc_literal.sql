@@ -17,7 +17,7 @@
 {#- PostgreSQL: an untyped literal takes the column's type. For timestamptz the explicit +00 makes it the UTC
     instant; for timestamp (and date) the offset is ignored, so it is the naive UTC value. -#}
 {% macro postgres__utc_literal(value) %}
-  {{ return("'" ~ steadyflow.format_timestamp(value) ~ "+00'") }}
+  {{ return("'" ~ steadyflow._format_timestamp(value) ~ "+00'") }}
 {% endmacro %}
 
 {#- DuckDB: the same untyped literal; a string with an offset cast to TIMESTAMP is converted to UTC (+00: no

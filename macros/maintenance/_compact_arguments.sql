@@ -1,14 +1,8 @@
-{#- Argument checks of steadyflow_compact. Each raises a compiler error naming the argument and the value it
-    got, before anything is looked up or run, so a typo in a DAG spec's operation_args fails loudly. -#}
+{#- Argument checks of steadyflow_compact (the package's checks, macros/_arguments). Each raises a compiler error
+    naming the argument and the value it got, before anything is looked up or run, so a typo in a DAG spec's
+    operation_args fails loudly. -#}
 
-{% macro compact_fail(argument, value, expected) %}
-    {{ exceptions.raise_compiler_error(
-        "steadyflow_compact: argument `" ~ argument ~ "` " ~ expected ~ ", got " ~ (value | tojson if value is not none else "null")
-    ) }}
-{% endmacro %}
-
-
-{% macro compact_arguments(relation, dry_run, zorder_by, extra) %}
+{% macro _compact_arguments(relation, dry_run, zorder_by, extra) %}
     {#- Returns {'relation': str, 'dry_run': bool, 'zorder_by': [column, ...]}. -#}
     {%- if extra -%}
         {{ exceptions.raise_compiler_error(
@@ -18,24 +12,12 @@
     {%- set name_part = "[A-Za-z_][A-Za-z0-9_$]*" -%}
     {%- if relation is not string
           or not modules.re.fullmatch(name_part ~ "(\\." ~ name_part ~ "){0,2}", relation) -%}
-        {{ steadyflow.compact_fail("relation", relation,
+        {{ steadyflow._argument_error("steadyflow_compact", "relation", relation,
             "must be a model, seed or snapshot name, a table in the target schema, schema.table or database.schema.table") }}
     {%- endif -%}
-    {%- if dry_run is not boolean -%}
-        {{ steadyflow.compact_fail("dry_run", dry_run, "must be true or false") }}
-    {%- endif -%}
-    {%- set columns = [] -%}
-    {%- if zorder_by is not none -%}
-        {%- set items = zorder_by.split(",") if zorder_by is string else zorder_by -%}
-        {%- if items is string or items is mapping or items is not iterable or items | length == 0 -%}
-            {{ steadyflow.compact_fail("zorder_by", zorder_by, "must be a column name, \"col_a, col_b\" or a list of column names") }}
-        {%- endif -%}
-        {%- for item in items -%}
-            {%- if item is not string or not modules.re.fullmatch(name_part, item | trim) -%}
-                {{ steadyflow.compact_fail("zorder_by", zorder_by, "must list plain column names") }}
-            {%- endif -%}
-            {%- do columns.append(item | trim) -%}
-        {%- endfor -%}
-    {%- endif -%}
+    {%- do steadyflow._check_boolean("steadyflow_compact", "dry_run", dry_run) -%}
+    {%- set columns = steadyflow._check_string_list("steadyflow_compact", "zorder_by", zorder_by,
+          "must be a column name, \"col_a, col_b\" or a list of column names", "must list plain column names",
+          separator=",", item_pattern=name_part) -%}
     {{ return({'relation': relation, 'dry_run': dry_run, 'zorder_by': columns}) }}
 {% endmacro %}

@@ -4,7 +4,7 @@
       `schema.table`          in the target database;
       `database.schema.table`
     Raises a compiler error naming `name` when it resolves to nothing, to several nodes, or to a view. -#}
-{% macro compact_resolve_relation(name) %}
+{% macro _compact_resolve_relation(name) %}
     {%- set parts = name.split(".") -%}
     {%- set found = none -%}
     {%- if parts | length == 1 -%}

@@ -5,18 +5,17 @@
     {{ return(adapter.dispatch('compact_statements', 'steadyflow')(relation, zorder_by)) }}
 {% endmacro %}
 
-{% macro compact_no_zorder(zorder_by) %}
+{% macro _compact_no_zorder(zorder_by) %}
     {%- if zorder_by -%}
-        {{ exceptions.raise_compiler_error(
-            "steadyflow_compact: argument `zorder_by` is only supported on spark/databricks (Delta OPTIMIZE), got "
-            ~ (zorder_by | tojson) ~ " on target type " ~ target.type) }}
+        {{ steadyflow._argument_error("steadyflow_compact", "zorder_by", zorder_by,
+            "is only supported on spark/databricks (Delta OPTIMIZE), not on target type " ~ target.type) }}
     {%- endif -%}
 {% endmacro %}
 
 {#- DuckDB (and the fallback): refresh the table's statistics, then checkpoint its database, which writes the
     WAL into the file and reclaims the space of deleted rows (DuckDB has no per-table vacuum). -#}
 {% macro default__compact_statements(relation, zorder_by=[]) %}
-    {%- do steadyflow.compact_no_zorder(zorder_by) -%}
+    {%- do steadyflow._compact_no_zorder(zorder_by) -%}
     {%- set statements = ["analyze " ~ relation] -%}
     {%- if relation.database -%}
         {%- do statements.append("checkpoint " ~ adapter.quote(relation.database)) -%}
@@ -29,7 +28,7 @@
 {#- PostgreSQL: reclaim dead tuples and refresh the planner's statistics. VACUUM refuses to run inside a
     transaction block; steadyflow_compact runs it outside one. -#}
 {% macro postgres__compact_statements(relation, zorder_by=[]) %}
-    {%- do steadyflow.compact_no_zorder(zorder_by) -%}
+    {%- do steadyflow._compact_no_zorder(zorder_by) -%}
     {{ return({'statements': ["vacuum (analyze) " ~ relation], 'note': none}) }}
 {% endmacro %}
 
@@ -47,11 +46,11 @@
 {% endmacro %}
 
 {% macro snowflake__compact_statements(relation, zorder_by=[]) %}
-    {%- do steadyflow.compact_no_zorder(zorder_by) -%}
+    {%- do steadyflow._compact_no_zorder(zorder_by) -%}
     {{ return({'statements': [], 'note': "snowflake manages micro-partitions and automatic clustering itself; nothing to run"}) }}
 {% endmacro %}
 
 {% macro bigquery__compact_statements(relation, zorder_by=[]) %}
-    {%- do steadyflow.compact_no_zorder(zorder_by) -%}
+    {%- do steadyflow._compact_no_zorder(zorder_by) -%}
     {{ return({'statements': [], 'note': "bigquery manages storage and automatic re-clustering itself; nothing to run"}) }}
 {% endmacro %}

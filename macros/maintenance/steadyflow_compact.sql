@@ -1,14 +1,14 @@
 {#-
   `dbt run-operation steadyflow_compact --args '{"relation": "orders_merge", "dry_run": false}'`
-  Compacts one table: validates the arguments, resolves the table (see compact_resolve_relation), builds the
+  Compacts one table: validates the arguments, resolves the table (see _compact_resolve_relation), builds the
   adapter's statements (compact_statements) and runs them one by one outside any transaction block, logging
   each; with dry_run it logs them and runs nothing. Returns (and logs) a one-line summary.
   The Airflow `compaction` template runs it once per table, with the spec's operation_args.
 -#}
 {% macro steadyflow_compact(relation=none, dry_run=false, zorder_by=none) %}
-    {%- set args = steadyflow.compact_arguments(relation, dry_run, zorder_by, kwargs) -%}
+    {%- set args = steadyflow._compact_arguments(relation, dry_run, zorder_by, kwargs) -%}
     {%- if not execute -%}{{ return("") }}{%- endif -%}
-    {%- set table = steadyflow.compact_resolve_relation(args.relation) -%}
+    {%- set table = steadyflow._compact_resolve_relation(args.relation) -%}
     {%- set plan = steadyflow.compact_statements(table, args.zorder_by) -%}
     {%- set head = "steadyflow_compact: " ~ args.relation ~ " (" ~ table ~ ", " ~ target.type ~ ")" -%}
 

@@ -1,33 +1,56 @@
-"""Helpers for the guard tests: run the guards in integration_tests/models/guards and read exact counts."""
+"""Helpers for the guard tests: the guards in integration_tests/models/guards and what each one reported."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from tests.support.dbt import DbtProject, DbtResult, query
+import yaml
+
+from tests.support.dbt import INTEGRATION_DIR, DbtProject, DbtResult, query
 
 GUARDS = "path:models/guards"
+GUARDS_SCHEMA = INTEGRATION_DIR / "models" / "guards" / "guards_schema.yml"
+
+
+def _tests_of(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The test configs under one model: its own data_tests and its columns'."""
+    found = list(entry.get("data_tests") or [])
+    for column in entry.get("columns") or []:
+        found += column.get("data_tests") or []
+    return [next(iter(test.values())) for test in found if isinstance(test, dict)]
+
+
+def counted_guard_names() -> list[str]:
+    """The guard tests in guards_schema.yml that carry `meta: {expected_failures: N}`, in file order."""
+    schema = yaml.safe_load(GUARDS_SCHEMA.read_text(encoding="utf-8"))
+    return [
+        test["name"]
+        for model in schema["models"]
+        for test in _tests_of(model)
+        if "expected_failures" in ((test.get("config") or {}).get("meta") or {})
+    ]
 
 
 @dataclass(frozen=True)
 class GuardRun:
-    """What one guard test reported: dbt's status and the failure count recomputed from its compiled SQL."""
+    """What one guard test reported, beside the count its `meta.expected_failures` promises (None: no meta)."""
 
     status: str
-    counted: int
+    failures: int | None
+    expected_failures: int | None
 
 
-def guard_runs(project: DbtProject, result: DbtResult) -> dict[str, GuardRun]:
-    """Re-run each test's compiled guard query through its fail_calc, so inverted expectations (which dbt
-    reports as `pass` with 0 failures) still yield the exact count the guard found."""
+def guard_runs(result: DbtResult) -> dict[str, GuardRun]:
+    """Every guards_* test of a dbt run: dbt's status and failure count, and the expected count as dbt parsed
+    it into the manifest (the test's `config.meta`)."""
     runs: dict[str, GuardRun] = {}
     for r in result.raw.result.results:
         node = r.node
         if node.resource_type != "test" or not node.name.startswith("guards_"):
             continue
-        sql = f"select {node.config.fail_calc} from ({node.compiled_code}) as guard_output"
-        counted = query(project, sql)[0][0]
-        runs[node.name] = GuardRun(status=str(r.status), counted=int(counted))
+        expected = (node.config.meta or {}).get("expected_failures")
+        runs[node.name] = GuardRun(status=str(r.status), failures=r.failures, expected_failures=expected)
     return runs
 
 

@@ -27,6 +27,11 @@ CASES = {
         "to=ref('guards_customers'), field='customer_id', grace_period={'field': 'loaded_at'})",
         "steadyflow.relationship_guard: argument `grace_period.interval` is required, got null",
     ),
+    "allow_null that is not a boolean": (
+        "steadyflow.test_relationship_guard(model=ref('guards_orders'), column_name='customer_id', "
+        "to=ref('guards_customers'), field='customer_id', allow_null='yes')",
+        'steadyflow.relationship_guard: argument `allow_null` must be true or false, got "yes"',
+    ),
     "group_by lists of different lengths": (
         "steadyflow.test_parity_guard(model=ref('guards_orders'), expression='sum(amount)', "
         "compare_model=ref('guards_orders'), group_by=['order_date', 'currency'], compare_group_by=['order_date'])",

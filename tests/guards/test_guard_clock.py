@@ -70,7 +70,7 @@ def test_without_the_pin_the_same_data_is_judged_by_todays_clock(warehouse: DbtP
     assert res.failures["guard_clock_pinned_grace_1_week"] == 4
 
 
-# steadyflow_now -> the literal guard_time_ago(datepart, interval) renders
+# steadyflow_now -> the literal _guard_time_ago(datepart, interval) renders
 TIME_AGO = {
     "6 hours": ("2024-03-10 12:00:00", "hour", 6, "2024-03-10 06:00:00"),
     "90 minutes across midnight": ("2024-03-10 00:30:00", "minute", 90, "2024-03-09 23:00:00"),
@@ -91,7 +91,7 @@ def compiler(tmp_path_factory: pytest.TempPathFactory, integration_deps: None) -
 def test_intervals_are_subtracted_from_the_pinned_clock_in_jinja(
     compiler: DbtProject, now: str, datepart: str, interval: int, expected: str
 ) -> None:
-    sql = f"select {{{{ steadyflow.guard_time_ago('{datepart}', {interval}) }}}} as stale_before"
+    sql = f"select {{{{ steadyflow._guard_time_ago('{datepart}', {interval}) }}}} as stale_before"
 
     res = compiler.dbt("show", "--inline", sql, vars={"steadyflow_now": now})
 
@@ -101,7 +101,7 @@ def test_intervals_are_subtracted_from_the_pinned_clock_in_jinja(
 
 
 def test_an_interval_reaching_before_the_year_1_is_a_compile_error(compiler: DbtProject) -> None:
-    sql = "select {{ steadyflow.guard_time_ago('year', 3000) }} as stale_before"
+    sql = "select {{ steadyflow._guard_time_ago('year', 3000) }} as stale_before"
 
     log_file = compiler.work_dir / "logs" / "dbt.log"
     seen = log_file.stat().st_size if log_file.exists() else 0

@@ -1,5 +1,5 @@
-"""`dbt build --empty`: every ref is an empty subquery. No guard may fail spuriously there, the inverted
-expectations on the broken fixtures relax to "!= 0", and row counts and recency do not read any table."""
+"""`dbt build --empty`: every ref is an empty subquery. No guard may fail (or warn, for the broken fixtures)
+spuriously there, and row counts and recency do not read any table."""
 
 from __future__ import annotations
 

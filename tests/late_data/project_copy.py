@@ -32,3 +32,24 @@ def project_copy(
         extra_env={**base.extra_env, **(extra_env or {})},
         schema=base.schema,
     )
+
+
+def project_in_zone(
+    base: DbtProject, work_dir: Path, zone: str, edit: Callable[[Path], None] = lambda _: None
+) -> DbtProject:
+    """A copy of the project (edited by `edit`) whose sessions run in time zone `zone`, set the way a user sets
+    it: `settings: {TimeZone: ...}` in the dbt-duckdb profile, the PGTZ environment variable for PostgreSQL."""
+    if base.target == "postgres":
+        return project_copy(base, work_dir, edit, extra_env={"PGTZ": zone})
+
+    def edit_in_zone(project_dir: Path) -> None:
+        edit(project_dir)
+        profiles = project_dir / "profiles.yml"
+        text = profiles.read_text()
+        anchor = "      threads: 1\n    postgres:"
+        assert anchor in text
+        profiles.write_text(
+            text.replace(anchor, f"      threads: 1\n      settings:\n        TimeZone: {zone}\n    postgres:")
+        )
+
+    return project_copy(base, work_dir, edit_in_zone)

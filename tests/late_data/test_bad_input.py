@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.late_data.orders_stream import create_raw_orders
 from tests.support.dbt import DbtProject
+from tests.support.orders_stream import create_raw_orders
 
 BAD_INPUT = [
     (
@@ -56,19 +56,25 @@ BAD_INPUT = [
     ),
     (
         {"backfill_date": "2024-01-05", "max_backfill_days": 0},
-        "steadyflow: max_backfill_days (var or argument) must be an integer >= 1, got '0'",
+        "steadyflow: argument `max_backfill_days` must be an integer >= 1 (the var max_backfill_days overrides the"
+        " argument), got 0",
     ),
     (
         {"late_data_lookback_days": -2},
-        "steadyflow.lookback_window: argument lookback_days must be a non-negative integer, got '-2'",
+        "steadyflow.lookback_window: argument `lookback_days` must be an integer >= 0, got -2",
     ),
     (
         {"late_data_lookback_days": 1.5},
-        "steadyflow.lookback_window: argument lookback_days must be a non-negative integer, got '1.5'",
+        "steadyflow.lookback_window: argument `lookback_days` must be an integer >= 0, got 1.5",
     ),
     (
         {"late_data_lookback_days": "3"},
-        "steadyflow.lookback_window: argument lookback_days must be a non-negative integer, got '3'",
+        'steadyflow.lookback_window: argument `lookback_days` must be an integer >= 0, got "3"',
+    ),
+    (
+        {"future_days": -1},
+        "steadyflow.lookback_window: argument `future_days` must be an integer >= 0 (the var future_days overrides"
+        " the argument), got -1",
     ),
     (
         {"late_data_begin": "2024-1-1"},
@@ -82,7 +88,7 @@ BAD_INPUT = [
     ),
     (
         {"late_data_grain": "fortnight"},
-        "steadyflow.lookback_window: argument grain must be one of hour, day, week, month, year, got 'fortnight'",
+        'steadyflow.lookback_window: argument `grain` must be one of hour, day, week, month, year, got "fortnight"',
     ),
     (
         {"backfill_date": "2024-01-05", "backfill_end": "2024-01-09"},

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.late_data.project_copy import project_copy
+from tests.late_data.project_copy import project_in_zone
 from tests.support.dbt import DbtProject, query
 
 START = datetime(2024, 1, 1)
@@ -29,19 +29,7 @@ def land(project: DbtProject, events: dict[int, datetime]) -> None:
 
 
 def in_zone(base: DbtProject, work_dir: Path, zone: str) -> DbtProject:
-    if base.target == "postgres":
-        return project_copy(base, work_dir, lambda _: None, extra_env={"PGTZ": zone})
-
-    def set_zone(project_dir: Path) -> None:
-        profiles = project_dir / "profiles.yml"
-        text = profiles.read_text()
-        anchor = "      threads: 1\n    postgres:"
-        assert anchor in text
-        profiles.write_text(
-            text.replace(anchor, f"      threads: 1\n      settings:\n        TimeZone: {zone}\n    postgres:")
-        )
-
-    return project_copy(base, work_dir, set_zone)
+    return project_in_zone(base, work_dir, zone)
 
 
 def ids(project: DbtProject, model: str) -> list[int]:

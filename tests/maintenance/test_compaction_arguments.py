@@ -36,8 +36,8 @@ CASES = [
     ({"relation": "compact_me", "zorder_by": "a; drop"},
      'steadyflow_compact: argument `zorder_by` must list plain column names, got "a; drop"'),
     ({"relation": "compact_me", "zorder_by": "order_id"},
-     'steadyflow_compact: argument `zorder_by` is only supported on spark/databricks (Delta OPTIMIZE), got'
-     ' ["order_id"] on target type duckdb'),
+     "steadyflow_compact: argument `zorder_by` is only supported on spark/databricks (Delta OPTIMIZE), not on"
+     ' target type duckdb, got ["order_id"]'),
 ]  # fmt: skip
 
 

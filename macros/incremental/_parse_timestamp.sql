@@ -4,11 +4,7 @@
   (aware datetimes are converted to UTC). Anything else stops the model with a compile error that
   names `label` and the value given.
 -#}
-{% macro parse_timestamp(value, label) %}
-  {{ return(adapter.dispatch('parse_timestamp', 'steadyflow')(value, label)) }}
-{% endmacro %}
-
-{% macro default__parse_timestamp(value, label) %}
+{% macro _parse_timestamp(value, label) %}
   {%- set dt = modules.datetime -%}
   {%- set expected = 'must be an ISO date or timestamp (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)' -%}
   {%- if value is none or value is boolean or value is number -%}

@@ -3,11 +3,7 @@
   when there are any, reports them as a dbt warning (shown in the run log; an error under
   --warn-error). Returns the count.
 -#}
-{% macro report_future_rows(relation, event_time, cap_sql, future_days) %}
-  {{ return(adapter.dispatch('report_future_rows', 'steadyflow')(relation, event_time, cap_sql, future_days)) }}
-{% endmacro %}
-
-{% macro default__report_future_rows(relation, event_time, cap_sql, future_days) %}
+{% macro _report_future_rows(relation, event_time, cap_sql, future_days) %}
   {#- the source may not exist yet (dbt compile or sqlfluff in CI before the first load): nothing to count -#}
   {%- if load_relation(relation) is none -%}
     {{ return(0) }}

@@ -12,14 +12,8 @@
   naming both bounds and where they came from. Arguments and vars are validated only when `execute` is true,
   so a bad value stops this model at compile time instead of failing the parse of the whole project.
 -#}
-{% macro window_bounds(event_time, lookback_days=3, grain='day', begin=none, future_days=1,
-                       max_backfill_days=366, caller_name='steadyflow.window_bounds', target_event_time=none) %}
-  {{ return(adapter.dispatch('window_bounds', 'steadyflow')(
-      event_time, lookback_days, grain, begin, future_days, max_backfill_days, caller_name, target_event_time)) }}
-{% endmacro %}
-
-{% macro default__window_bounds(event_time, lookback_days, grain, begin, future_days, max_backfill_days, caller_name,
-                                target_event_time=none) %}
+{% macro _window_bounds(event_time, lookback_days, grain, begin, future_days, max_backfill_days, caller_name,
+                     target_event_time=none) %}
   {%- set dt = modules.datetime -%}
   {%- set grains = ['hour', 'day', 'week', 'month', 'year'] -%}
   {%- set target_column = event_time if target_event_time is none else target_event_time -%}
@@ -33,21 +27,18 @@
   {%- endif -%}
 
   {%- if event_time is not string or (event_time | trim) == '' -%}
-    {{ exceptions.raise_compiler_error(caller_name ~ ": argument event_time must be a column name, got '" ~ event_time ~ "'") }}
+    {{ steadyflow._argument_error(caller_name, 'event_time', event_time, 'must be a column name') }}
   {%- endif -%}
   {%- if target_column is not string or (target_column | trim) == '' -%}
-    {{ exceptions.raise_compiler_error(caller_name ~ ": argument target_event_time must be a column name (or none:"
-        ~ " the same as event_time), got '" ~ target_event_time ~ "'") }}
+    {{ steadyflow._argument_error(caller_name, 'target_event_time', target_event_time,
+        'must be a column name (or none: the same as event_time)') }}
   {%- endif -%}
-  {%- do steadyflow.validate_integer(lookback_days, caller_name ~ ": argument lookback_days") -%}
-  {%- if grain not in grains -%}
-    {{ exceptions.raise_compiler_error(caller_name ~ ": argument grain must be one of " ~ grains | join(', ')
-        ~ ", got '" ~ grain ~ "'") }}
-  {%- endif -%}
-  {%- set begin_ts = none if begin is none else steadyflow.parse_timestamp(begin, caller_name ~ ": argument begin") -%}
-  {%- set future = steadyflow.future_bound(future_days, caller_name) -%}
+  {%- do steadyflow._check_integer(caller_name, 'lookback_days', lookback_days) -%}
+  {%- do steadyflow._check_one_of(caller_name, 'grain', grain, grains) -%}
+  {%- set begin_ts = none if begin is none else steadyflow._parse_timestamp(begin, caller_name ~ ": argument begin") -%}
+  {%- set future = steadyflow._future_bound(future_days, caller_name) -%}
 
-  {%- set backfill = steadyflow.backfill_window(max_backfill_days, future_days) -%}
+  {%- set backfill = steadyflow._backfill_window(max_backfill_days, future_days) -%}
   {%- if backfill is not none -%}
     {%- set start = backfill.start -%}
     {%- set end = backfill.end -%}
@@ -74,7 +65,7 @@
     {%- else -%}
       {%- set start = found.anchor - dt.timedelta(days=lookback_days) -%}
       {%- set start_origin = 'newest ' ~ target_column ~ ' in ' ~ this ~ ' before the end, '
-            ~ steadyflow.format_timestamp(found.newest) ~ ', truncated to the ' ~ grain ~ ', minus lookback_days='
+            ~ steadyflow._format_timestamp(found.newest) ~ ', truncated to the ' ~ grain ~ ', minus lookback_days='
             ~ lookback_days -%}
       {%- if begin_ts is not none and start < begin_ts -%}
         {%- set start = begin_ts -%}
@@ -85,8 +76,8 @@
   {%- endif -%}
 
   {%- if start >= end -%}
-    {{ exceptions.raise_compiler_error(caller_name ~ ": the window start " ~ steadyflow.format_timestamp(start)
-        ~ " (" ~ start_origin ~ ") is not before its end " ~ steadyflow.format_timestamp(end) ~ " (" ~ end_origin
+    {{ exceptions.raise_compiler_error(caller_name ~ ": the window start " ~ steadyflow._format_timestamp(start)
+        ~ " (" ~ start_origin ~ ") is not before its end " ~ steadyflow._format_timestamp(end) ~ " (" ~ end_origin
         ~ "), so the run would load nothing; move begin back, or fix steadyflow_now / future_days") }}
   {%- endif -%}
 

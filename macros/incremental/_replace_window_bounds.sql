@@ -6,11 +6,7 @@
   Config event_time, when set, names the target column (else lookback_window's target_event_time, by
   default its event_time). Bounds are steadyflow.utc_literal literals, as in lookback_window's predicate.
 -#}
-{% macro replace_window_bounds() %}
-  {{ return(adapter.dispatch('replace_window_bounds', 'steadyflow')()) }}
-{% endmacro %}
-
-{% macro default__replace_window_bounds() %}
+{% macro _replace_window_bounds() %}
   {%- set who = 'steadyflow.replace_window' -%}
   {%- set configured_column = config.get('event_time') -%}
   {%- set pattern = 'steadyflow\\.window column=(.+?) start=(\\S+) end=(\\S+) mode=(\\w+)' -%}
@@ -22,11 +18,11 @@
         ~ "; use the same window everywhere so one delete covers every inserted row") }}
   {%- elif found | length == 1 -%}
     {%- set column = configured_column or found[0][0] -%}
-    {%- set start = steadyflow.parse_timestamp(found[0][1], who ~ ': window start') -%}
-    {%- set end = steadyflow.parse_timestamp(found[0][2], who ~ ': window end') -%}
+    {%- set start = steadyflow._parse_timestamp(found[0][1], who ~ ': window start') -%}
+    {%- set end = steadyflow._parse_timestamp(found[0][2], who ~ ': window end') -%}
     {%- set from_lookback = true -%}
   {%- else -%}
-    {%- set backfill = steadyflow.backfill_window() -%}
+    {%- set backfill = steadyflow._backfill_window() -%}
     {%- if backfill is none or not configured_column -%}
       {{ exceptions.raise_compiler_error(who ~ ": model " ~ this ~ " has no window to replace: call "
           ~ "steadyflow.lookback_window(event_time, ...) in its where clause, or set config event_time and vars "

@@ -3,8 +3,8 @@
   anchor of the lookback window is truncated here, on the UTC value, so neither the session time zone nor
   the column type (naive or with time zone) can shift it.
 -#}
-{% macro truncate_datetime(value, grain='day') %}
-  {%- set ts = steadyflow.parse_timestamp(value, 'steadyflow.truncate_datetime: argument value') -%}
+{% macro _truncate_datetime(value, grain='day') %}
+  {%- set ts = steadyflow._parse_timestamp(value, 'steadyflow._truncate_datetime: argument value') -%}
   {%- if grain == 'hour' -%}
     {{ return(ts.replace(minute=0, second=0, microsecond=0)) }}
   {%- endif -%}
@@ -18,6 +18,5 @@
   {%- elif grain == 'year' -%}
     {{ return(day.replace(month=1, day=1)) }}
   {%- endif -%}
-  {{ exceptions.raise_compiler_error("steadyflow.truncate_datetime: argument grain must be one of hour, day, week,"
-      ~ " month, year, got '" ~ grain ~ "'") }}
+  {%- do steadyflow._check_one_of('_truncate_datetime', 'grain', grain, ['hour', 'day', 'week', 'month', 'year']) -%}
 {% endmacro %}
