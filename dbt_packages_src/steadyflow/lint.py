@@ -17,16 +17,16 @@ mean". Across the folder:
 from __future__ import annotations
 
 import difflib
-import importlib
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from steadyflow.dotted import DottedPathError, import_callable
 from steadyflow.specs.errors import SpecError, SpecIssue
 from steadyflow.specs.schedule import asset_paths
-from steadyflow.specs.template_params import IngestDag
 from steadyflow.specs.validate import LoadedSpec, load_spec, spec_files
 from steadyflow.specs.yaml_source import PathKey, format_path
+from steadyflow.templates.ingest import IngestDag
 
 
 @dataclass(frozen=True)
@@ -104,13 +104,10 @@ def _nearest(name: str, candidates: set[str] | list[str]) -> str | None:
 
 
 def _callable_problem(path: str) -> str | None:
-    module_name, _, attr = path.rpartition(".")
     try:
-        module = importlib.import_module(module_name)
-    except Exception as exc:  # any failure to import is worth reporting, not crashing lint
-        return f"module '{module_name}' cannot be imported here ({type(exc).__name__}: {exc})"
-    if not callable(getattr(module, attr, None)):
-        return f"module '{module_name}' has no callable '{attr}'"
+        import_callable(path)
+    except DottedPathError as exc:  # any failure to import is worth reporting, not crashing lint
+        return str(exc)
     return None
 
 

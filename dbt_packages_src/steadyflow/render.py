@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from steadyflow.allowlist import OPERATORS
+from steadyflow.allowlist import operator_path
 from steadyflow.loader import variable_name
 from steadyflow.specs.validate import load_spec, spec_files
 from steadyflow.templates.plan import Call, DagPlan, Ref
@@ -82,7 +82,7 @@ def _render_dag(plan: DagPlan, imports: _Imports) -> list[str]:
     lines.append(f") as {imports.scope.claim(variable_name(plan.dag_id))}:")
     names: dict[str, str] = {}
     for task in plan.tasks:
-        op = imports.use(OPERATORS[task.operator])
+        op = imports.use(operator_path(task.operator))
         names[task.task_id] = imports.scope.claim("t_" + variable_name(task.task_id))
         lines.append(f"    {names[task.task_id]} = {op}(")
         lines.append(f"        task_id={task.task_id!r},")

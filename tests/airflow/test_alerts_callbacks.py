@@ -1,24 +1,18 @@
-"""`alerts:` -> default_args callbacks: one webhook notifier per enabled event, none when alerts are off."""
+"""`alerts:` -> default_args callbacks: one webhook notifier per enabled event, none when alerts are off.
+The callbacks get plain values (a connection id, two flags): the spec was validated once, when it loaded."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from steadyflow.alerts.callbacks import failure_callbacks
 from steadyflow.alerts.notifier import SteadyflowWebhookNotifier
-
-
-@dataclass
-class Alerts:
-    webhook_conn_id: str = "ops_webhook"
-    on_failure: bool = True
-    on_retry: bool = True
-    deadline: None = None
+from steadyflow.loader import build_dags
 
 
 def test_failure_and_retry_each_get_a_notifier_for_the_connection() -> None:
-    callbacks = failure_callbacks(Alerts())
+    callbacks = failure_callbacks("ops_webhook")
     (on_failure,) = callbacks["on_failure_callback"]
     (on_retry,) = callbacks["on_retry_callback"]
     assert isinstance(on_failure, SteadyflowWebhookNotifier) and on_failure.event == "failure"
@@ -27,20 +21,24 @@ def test_failure_and_retry_each_get_a_notifier_for_the_connection() -> None:
 
 
 def test_switched_off_events_and_missing_alerts_add_no_callbacks() -> None:
-    assert failure_callbacks(Alerts(on_retry=False))["on_retry_callback"] == []
-    assert failure_callbacks(Alerts(on_failure=False, on_retry=False)) == {
+    assert failure_callbacks("ops_webhook", on_retry=False)["on_retry_callback"] == []
+    assert failure_callbacks("ops_webhook", on_failure=False, on_retry=False) == {
         "on_failure_callback": [],
         "on_retry_callback": [],
     }
     assert failure_callbacks(None) == {"on_failure_callback": [], "on_retry_callback": []}
 
 
-def test_the_spec_models_alerts_block_is_accepted_as_is() -> None:
-    specs = pytest.importorskip("steadyflow.specs.alerts")
-    alerts = specs.AlertsSpec(webhook_conn_id="ops_webhook", on_retry=False)
-    callbacks = failure_callbacks(alerts)
-    assert [n.event for n in callbacks["on_failure_callback"]] == ["failure"]
-    assert callbacks["on_retry_callback"] == []
+def test_a_specs_alerts_block_becomes_the_tasks_callbacks(tmp_path: Path) -> None:
+    spec = tmp_path / "alerts.yaml"
+    spec.write_text(
+        "dags:\n  - dag_id: a\n    template: ingest\n    command: echo\n"
+        "    alerts: {webhook_conn_id: ops_webhook, on_retry: false}\n"
+    )
+    (dag,) = build_dags(spec)
+    task = dag.task_dict["ingest"]
+    assert [(n.event, n.conn_id) for n in task.on_failure_callback] == [("failure", "ops_webhook")]
+    assert not task.on_retry_callback
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [({"event": "late"}, "event: 'late'"), ({"conn_id": ""}, "conn_id")])

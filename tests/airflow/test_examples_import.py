@@ -5,13 +5,13 @@ coroutine in the installed package."""
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import json
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from steadyflow.dotted import import_path
 
 EXPECTED: dict[str, dict[str, list[str]]] = {
     # dag_id -> task_id -> downstream task ids
@@ -123,7 +123,7 @@ def test_deadline_dag_serializes_and_its_callback_is_a_packaged_coroutine(exampl
     assert alerts[0].interval == timedelta(hours=2)
     path = alerts[0].callback.path
     module_name, _, func_name = path.rpartition(".")
-    func = getattr(importlib.import_module(module_name), func_name)
+    func = import_path(path)
     assert module_name.startswith("steadyflow.") and func.__qualname__ == func_name  # top level
     assert inspect.iscoroutinefunction(func)
     assert "deadline" in json.dumps(DagSerialization.to_dict(dag)["dag"])

@@ -1,46 +1,22 @@
-"""Turn a spec's `alerts:` block into `default_args` callbacks.
-
-Typed with Protocols so any object with these attributes works (the pydantic `AlertsSpec` of the
-spec models, or a plain dataclass in tests).
-"""
+"""Failure and retry notices as `default_args` callbacks, from plain values (a connection id, two flags)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any, Protocol
+from typing import Any
 
 
-class DeadlineLike(Protocol):
-    @property
-    def reference(self) -> str: ...
-
-    @property
-    def after(self) -> str | timedelta: ...
-
-
-class AlertsLike(Protocol):
-    @property
-    def webhook_conn_id(self) -> str: ...
-
-    @property
-    def on_failure(self) -> bool: ...
-
-    @property
-    def on_retry(self) -> bool: ...
-
-    @property
-    def deadline(self) -> DeadlineLike | None: ...
-
-
-def failure_callbacks(alerts: AlertsLike | None) -> dict[str, list[Any]]:
-    """`{"on_failure_callback": [...], "on_retry_callback": [...]}` for `default_args`; empty lists when off."""
+def failure_callbacks(
+    webhook_conn_id: str | None, *, on_failure: bool = True, on_retry: bool = True
+) -> dict[str, list[Any]]:
+    """`{"on_failure_callback": [...], "on_retry_callback": [...]}` for `default_args`: one webhook notifier
+    per event switched on; empty lists when an event is off or there is no connection (alerts off)."""
     out: dict[str, list[Any]] = {"on_failure_callback": [], "on_retry_callback": []}
-    if alerts is None:
+    if webhook_conn_id is None:
         return out
     from steadyflow.alerts.notifier import SteadyflowWebhookNotifier
 
-    if alerts.on_failure:
-        out["on_failure_callback"].append(SteadyflowWebhookNotifier(alerts.webhook_conn_id, "failure"))
-    if alerts.on_retry:
-        out["on_retry_callback"].append(SteadyflowWebhookNotifier(alerts.webhook_conn_id, "retry"))
+    if on_failure:
+        out["on_failure_callback"].append(SteadyflowWebhookNotifier(webhook_conn_id, "failure"))
+    if on_retry:
+        out["on_retry_callback"].append(SteadyflowWebhookNotifier(webhook_conn_id, "retry"))
     return out

@@ -4,7 +4,7 @@ When a run misses its deadline the scheduler queues the callback for the trigger
 by dotted path. That is why `post_deadline_missed` is a top-level coroutine in the installed package
 (`steadyflow.alerts.deadline.post_deadline_missed`), not something defined in a DAG file: the
 triggerer does not have the DAG folder on its path. Its kwargs are plain JSON (connection id,
-reference, interval); the scheduler adds `context` (the DAG run and the deadline).
+reference, interval as a duration string); the scheduler adds `context` (the DAG run and the deadline).
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ import asyncio
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from steadyflow.alerts.durations import format_duration, parse_duration
 from steadyflow.alerts.webhook import DEFAULT_TIMEOUT_SECONDS, deadline_text, post_to_connection
+from steadyflow.durations import format_duration
 
 if TYPE_CHECKING:
     from airflow.sdk.definitions.deadline import DeadlineAlert
-
-    from steadyflow.alerts.callbacks import DeadlineLike
 
 REFERENCES = ("queued_at", "logical_date")
 CALLBACK_PATH = "steadyflow.alerts.deadline.post_deadline_missed"
@@ -40,28 +38,26 @@ async def post_deadline_missed(
     return f"posted deadline notice via connection {webhook_conn_id!r} (HTTP {status})"
 
 
-def build_deadline_alert(deadline: DeadlineLike, webhook_conn_id: str) -> DeadlineAlert:
-    """A `DeadlineAlert` whose async callback posts to the webhook of `webhook_conn_id`."""
+def build_deadline_alert(*, reference: str, after: timedelta, webhook_conn_id: str) -> DeadlineAlert:
+    """A `DeadlineAlert` whose async callback posts to the webhook of `webhook_conn_id` when a run is not
+    done `after` past its `reference` (`queued_at` or `logical_date`).
+
+    Plain values: a spec's `deadline:` was validated when the spec was loaded; a hand-written DAG passes a
+    `timedelta`. The checks here only name a wrong argument."""
     from airflow.sdk.definitions.callback import AsyncCallback
     from airflow.sdk.definitions.deadline import DeadlineAlert, DeadlineReference
 
-    if deadline.reference not in REFERENCES:
-        raise ValueError(f"deadline.reference: {deadline.reference!r} is not one of {', '.join(REFERENCES)}")
-    after = deadline.after
-    interval = after if isinstance(after, timedelta) else parse_duration(after, field="deadline.after")
-    if interval <= timedelta(0):
+    if reference not in REFERENCES:
+        raise ValueError(f"deadline.reference: {reference!r} is not one of {', '.join(REFERENCES)}")
+    if not isinstance(after, timedelta):
+        raise ValueError(f"deadline.after: {after!r} is not a duration; pass a datetime.timedelta")
+    if after <= timedelta(0):
         raise ValueError(f"deadline.after: {after!r} must be longer than zero")
-    reference = (
-        DeadlineReference.DAGRUN_QUEUED_AT
-        if deadline.reference == "queued_at"
-        else DeadlineReference.DAGRUN_LOGICAL_DATE
-    )
     callback = AsyncCallback(
         post_deadline_missed,
-        kwargs={
-            "webhook_conn_id": webhook_conn_id,
-            "reference": deadline.reference,
-            "after": format_duration(interval),
-        },
+        kwargs={"webhook_conn_id": webhook_conn_id, "reference": reference, "after": format_duration(after)},
     )
-    return DeadlineAlert(reference=reference, interval=interval, callback=callback)
+    airflow_reference = (
+        DeadlineReference.DAGRUN_QUEUED_AT if reference == "queued_at" else DeadlineReference.DAGRUN_LOGICAL_DATE
+    )
+    return DeadlineAlert(reference=airflow_reference, interval=after, callback=callback)

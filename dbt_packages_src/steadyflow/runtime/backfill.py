@@ -11,7 +11,7 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
-from steadyflow.runtime.project import dbt_cli_args, project_root
+from steadyflow.runtime.project import dbt_project
 
 log = logging.getLogger(__name__)
 
@@ -48,20 +48,16 @@ def run_backfill(
     window_vars: dict[str, str],
     vars: dict[str, Any],
 ) -> int:
-    """Run every chunk in order; return the number of chunks replaced."""
+    """Run every chunk in order (`dbt`: the spec's project settings); return the number of chunks replaced."""
     windows = chunk_windows(_parse_day("start", start), _parse_day("end", end), chunk_days)
-    root = project_root(dbt["root_env"])
-    base = [
-        dbt["executable"],
-        "run",
-        *dbt_cli_args(root, dbt["project_dir"], dbt.get("profiles_dir"), dbt.get("target")),
-    ]
+    project = dbt_project(dbt)
+    base = [project.executable, "run", *project.args]
     for number, (lo, hi) in enumerate(windows, start=1):
         chunk_vars = {**vars, window_vars["start"]: lo.isoformat(), window_vars["end"]: hi.isoformat()}
         command = [*base, "--select", *select, "--vars", json.dumps(chunk_vars, sort_keys=True)]
         began = time.monotonic()
         log.info("backfill chunk %d/%d: [%s, %s) starting", number, len(windows), lo, hi)
-        done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, cwd=project.root, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
             raise RuntimeError(

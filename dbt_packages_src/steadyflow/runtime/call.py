@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from steadyflow.allowlist import check_callable, import_path
+from steadyflow.allowlist import check_callable
+from steadyflow.dotted import import_callable
 
 
 def call_allowed(target: str, user_modules: list[str], kwargs: dict[str, Any]) -> Any:
     """PythonOperator entry point for `ingest` callables: check the allow-list again, import, call."""
     check_callable(target, user_modules)
-    func = import_path(target)
-    if not callable(func):
-        raise TypeError(f"'{target}' is not callable")
-    return func(**kwargs)
+    return import_callable(target)(**kwargs)
 
 
 def noop(**kwargs: Any) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import json
 import logging
 from typing import Any
 
-from steadyflow.runtime.project import dbt_cli_args, project_root
+from steadyflow.runtime.project import dbt_project
 
 log = logging.getLogger(__name__)
 
@@ -15,21 +15,13 @@ class GateFailed(RuntimeError):
     """The load did not pass its gate; the DAG's outlets are not published."""
 
 
-def row_count_gate(
-    *,
-    root_env: str,
-    project_dir: str,
-    profiles_dir: str | None,
-    target: str | None,
-    model: str,
-    min_rows: int = 1,
-) -> int:
-    """Count the rows of `model` through dbt; fail unless there are at least `min_rows`."""
+def row_count_gate(*, dbt: dict[str, Any], model: str, min_rows: int = 1) -> int:
+    """Count the rows of `model` through dbt (`dbt`: the spec's project settings); fail unless there are
+    at least `min_rows`."""
     from dbt.cli.main import dbtRunner
 
-    root = project_root(root_env)
     sql = f"select count(*) as n from {{{{ ref('{model}') }}}}"
-    args = ["show", "--inline", sql, "--limit", "1", *dbt_cli_args(root, project_dir, profiles_dir, target)]
+    args = ["show", "--inline", sql, "--limit", "1", *dbt_project(dbt).args]
     result: Any = dbtRunner().invoke(args)
     if not result.success:
         raise GateFailed(f"row_count gate could not count rows of '{model}': {result.exception or 'dbt show failed'}")
@@ -41,26 +33,18 @@ def row_count_gate(
     return count
 
 
-def dbt_test_gate(
-    *,
-    root_env: str,
-    project_dir: str,
-    profiles_dir: str | None,
-    target: str | None,
-    select: list[str],
-    vars: dict[str, Any] | None = None,
-) -> int:
+def dbt_test_gate(*, dbt: dict[str, Any], select: list[str], vars: dict[str, Any] | None = None) -> int:
     """`dbt test --select <select>`; fail unless it ran at least one test and none failed or errored.
 
     `dbt test` on a selection that matches no test prints "Nothing to do" and succeeds: a gate that
     runs no test cannot fail, so that is refused too. Returns the number of tests that ran."""
     from steadyflow.runtime.dbt_invoke import invoke
 
-    root = project_root(root_env)
-    args = ["test", "--select", *select, *dbt_cli_args(root, project_dir, profiles_dir, target)]
+    project = dbt_project(dbt)
+    args = ["test", "--select", *select, *project.args]
     if vars:
         args += ["--vars", json.dumps(vars, sort_keys=True)]
-    result = invoke(args, cwd=root)
+    result = invoke(args, cwd=project.root)
     tests: list[dict[str, Any]] = result["tests"]
     shown = " ".join(select)
     if not tests and result["exception"] is None:

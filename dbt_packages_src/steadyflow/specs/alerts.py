@@ -5,26 +5,16 @@ run time by the alerts runtime, `steadyflow.alerts`)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Literal
 
-from pydantic import field_validator
-
-from steadyflow.specs.common import Duration, Identifier, StrictModel
+from steadyflow.specs.common import Identifier, PositiveDuration, StrictModel
 
 
 class DeadlineSpec(StrictModel):
     """Alert when a DAG run has not finished `after` this long past its reference time."""
 
     reference: Literal["queued_at", "logical_date"]
-    after: Duration
-
-    @field_validator("after")
-    @classmethod
-    def _positive(cls, value: timedelta) -> timedelta:
-        if value <= timedelta(0):
-            raise ValueError("a deadline must be later than its reference, e.g. '2h'")
-        return value
+    after: PositiveDuration
 
 
 class AlertsSpec(StrictModel):

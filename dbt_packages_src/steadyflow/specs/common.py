@@ -1,4 +1,5 @@
-"""Small value types shared by the spec models: durations, identifiers, asset names, the strict base."""
+"""Small value types shared by the spec models: durations (`steadyflow.durations`), identifiers, asset
+names, the strict base."""
 
 from __future__ import annotations
 
@@ -8,14 +9,19 @@ from datetime import timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, StringConstraints, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from steadyflow.durations import EXAMPLES, PATTERN, POSITIVE_PATTERN, format_duration, parse_duration
 
 if TYPE_CHECKING:
     import jinja2
-
-_DURATION_PART = re.compile(r"(\d+)\s*(d|h|m|s)")
-_DURATION_FULL = re.compile(r"^\s*(?:\d+\s*[dhms]\s*)+$")
-_UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
 
 
 class StrictModel(BaseModel):
@@ -24,37 +30,39 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False, frozen=True, populate_by_name=False)
 
 
-def parse_duration(value: object) -> timedelta:
-    """'2h', '30m', '1h30m', '1d', '45s' or a number of seconds -> timedelta."""
-    if isinstance(value, timedelta):
-        return value
-    if isinstance(value, bool):
-        raise ValueError("expected a duration like '30m', '2h' or '1d', got a boolean")
-    if isinstance(value, int):
-        if value < 0:
-            raise ValueError("a duration cannot be negative")
-        return timedelta(seconds=value)
-    if isinstance(value, str) and _DURATION_FULL.match(value):
-        seconds = sum(int(n) * _UNIT_SECONDS[u] for n, u in _DURATION_PART.findall(value))
-        return timedelta(seconds=seconds)
-    raise ValueError(f"expected a duration like '30m', '2h', '1h30m' or '1d', got {value!r}")
+def _any_duration(value: object) -> timedelta:
+    return parse_duration(value)
 
 
-def format_duration(value: timedelta) -> str:
-    seconds = int(value.total_seconds())
-    parts = []
-    for unit, size in _UNIT_SECONDS.items():
-        if seconds >= size:
-            parts.append(f"{seconds // size}{unit}")
-            seconds %= size
-    return "".join(parts) or "0s"
+def _positive_duration(value: object) -> timedelta:
+    return parse_duration(value, positive=True)
 
 
+def _duration_schema(pattern: str, rule: str) -> WithJsonSchema:
+    return WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": pattern,
+            "description": f"a duration: {EXAMPLES} (lower-case units w/d/h/m/s, largest first{rule})",
+            "examples": ["30m", "2h", "1d"],
+        }
+    )
+
+
+#: A duration of the one grammar (`steadyflow.durations`), zero allowed: only an offset.
 Duration = Annotated[
     timedelta,
-    BeforeValidator(parse_duration),
+    BeforeValidator(_any_duration),
     PlainSerializer(format_duration, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^(\d+[dhms])+$", "examples": ["30m", "2h", "1d"]}),
+    _duration_schema(PATTERN, ""),
+]
+
+#: A duration longer than zero: deadlines, timeouts, retry delays, poke intervals.
+PositiveDuration = Annotated[
+    timedelta,
+    BeforeValidator(_positive_duration),
+    PlainSerializer(format_duration, return_type=str),
+    _duration_schema(POSITIVE_PATTERN, ", longer than zero"),
 ]
 
 #: Airflow's own rule for dag and task ids.

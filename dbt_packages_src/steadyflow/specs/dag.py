@@ -6,10 +6,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
+from steadyflow.durations import format_duration
 from steadyflow.specs.alerts import AlertsSpec
-from steadyflow.specs.common import AssetName, Duration, Identifier, Scalar, StrictModel, format_duration
+from steadyflow.specs.common import (
+    AssetName,
+    Duration,
+    Identifier,
+    PositiveDuration,
+    Scalar,
+    StrictModel,
+)
 from steadyflow.specs.schedule import Schedule
 
 DEFAULT_RETRIES = 2
@@ -36,8 +44,8 @@ class WaitForSpec(StrictModel):
     dag_id: Identifier
     task_id: Identifier | None = None
     offset: Duration
-    timeout: Duration = timedelta(hours=6)
-    poke_interval: Duration = timedelta(minutes=5)
+    timeout: PositiveDuration = timedelta(hours=6)
+    poke_interval: PositiveDuration = timedelta(minutes=5)
 
     @model_validator(mode="after")
     def _timeout_covers_a_poke(self) -> WaitForSpec:
@@ -61,6 +69,19 @@ class DbtProjectSpec(StrictModel):
     executable: str = "dbt"
 
 
+#: `pin_now:` of the templates that run dbt (`pin_now: PinNow = True`).
+PinNow = Annotated[
+    bool,
+    Field(
+        description=(
+            "Pass dbt the var steadyflow_now = the run's data interval end (or its run_after when it has none), "
+            "'YYYY-MM-DD HH:MM:SS' UTC, so a cleared run replays the window it loaded. A steadyflow_now in "
+            "`vars` wins. false: dbt uses its own clock (run_started_at)."
+        )
+    ),
+]
+
+
 class CommonDagSpec(StrictModel):
     """Keys every template accepts."""
 
@@ -74,9 +95,11 @@ class CommonDagSpec(StrictModel):
     tags: list[str] = Field(default_factory=list)
     owner: str = "steadyflow"
     retries: int = Field(default=DEFAULT_RETRIES, ge=0, le=20)
-    retry_delay: Duration = DEFAULT_RETRY_DELAY
-    execution_timeout: Duration = DEFAULT_EXECUTION_TIMEOUT
-    dagrun_timeout: Duration | None = None
+    retry_delay: PositiveDuration = DEFAULT_RETRY_DELAY
+    execution_timeout: PositiveDuration = Field(
+        default=DEFAULT_EXECUTION_TIMEOUT, description="fails (and reports) a task whose worker died"
+    )
+    dagrun_timeout: PositiveDuration | None = None
     outlets: list[AssetName] = Field(default_factory=list)
     trigger: list[Identifier | TriggerSpec] = Field(
         default_factory=list, description="dag ids (or {dag_id, wait_for_completion, conf}) to trigger at the end"
@@ -88,13 +111,6 @@ class CommonDagSpec(StrictModel):
         """`trigger:` entries, the `dag_id` shorthand expanded."""
         return [TriggerSpec(dag_id=t) if isinstance(t, str) else t for t in self.trigger]
 
-    @field_validator("execution_timeout")
-    @classmethod
-    def _timeout_positive(cls, value: timedelta) -> timedelta:
-        if value <= timedelta(0):
-            raise ValueError("execution_timeout must be positive, e.g. '1h'; it is what fails a task on a dead worker")
-        return value
-
 
 class DefaultsSpec(StrictModel):
     """`defaults:` at the top of a file: values every DAG in the file inherits unless it sets its own."""
@@ -104,7 +120,7 @@ class DefaultsSpec(StrictModel):
     start_date: date | None = None
     catchup: bool | None = None
     retries: int | None = Field(default=None, ge=0, le=20)
-    retry_delay: Duration | None = None
-    execution_timeout: Duration | None = None
+    retry_delay: PositiveDuration | None = None
+    execution_timeout: PositiveDuration | None = None
     alerts: AlertsSpec | None = None
     dbt: DbtProjectSpec | None = None

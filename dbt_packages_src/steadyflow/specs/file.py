@@ -4,15 +4,19 @@ steadyflow, file-wide `defaults`, and `dags`."""
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, Union
 
 from pydantic import Field, field_validator
 
 from steadyflow.specs.common import AssetName, StrictModel
-from steadyflow.specs.dag import DefaultsSpec
-from steadyflow.specs.template_params import BackfillDag, CompactionDag, DbtBuildDag, IngestDag
+from steadyflow.specs.dag import CommonDagSpec, DefaultsSpec
+from steadyflow.templates.registry import spec_models
 
-DagSpec = Annotated[DbtBuildDag | IngestDag | BackfillDag | CompactionDag, Field(discriminator="template")]
+if TYPE_CHECKING:  # the union is built when this module loads, from the registry: to mypy, a CommonDagSpec
+    DagSpec = CommonDagSpec
+else:
+    #: One DAG of `dags:`: the spec model of the template its `template:` names, among every registered one.
+    DagSpec = Annotated[Union[tuple(spec_models().values())], Field(discriminator="template")]  # noqa: UP007
 
 
 class ExternalAssets(StrictModel):

@@ -11,22 +11,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from steadyflow.allowlist import NotAllowedError, check_callable
 from steadyflow.secrets.literal import find_literal_secrets, secret_key_word, value_problem
 from steadyflow.specs.common import jinja_problem
 from steadyflow.specs.dag import DefaultsSpec
 from steadyflow.specs.errors import SpecError, SpecIssue
 from steadyflow.specs.file import SpecFile
 from steadyflow.specs.schedule import UNION_TAGS
-from steadyflow.specs.template_params import TEMPLATE_NAMES, BackfillDag, CompactionDag, DbtBuildDag, IngestDag
 from steadyflow.specs.yaml_source import PathKey, YamlSource, format_path, parse_yaml
+from steadyflow.templates.registry import builder_for, spec_models, template_names
 
-TEMPLATE_MODELS: dict[str, type[BaseModel]] = {
-    "dbt_build": DbtBuildDag,
-    "ingest": IngestDag,
-    "backfill": BackfillDag,
-    "compaction": CompactionDag,
-}
 SPEC_SUFFIXES = (".yaml", ".yml")
 
 
@@ -68,8 +61,9 @@ def _models_in(annotation: object) -> list[type[BaseModel]]:
 
 def _suggest_key(bad: str, parent: dict[str, Any], parent_path: PathKey) -> str | None:
     """Nearest valid key for `bad`, among the models that could hold the other keys of `parent`."""
-    if len(parent_path) == 2 and parent_path[0] == "dags" and parent.get("template") in TEMPLATE_MODELS:
-        candidates: set[str] = set(TEMPLATE_MODELS[str(parent["template"])].model_fields)
+    models = spec_models()
+    if len(parent_path) == 2 and parent_path[0] == "dags" and parent.get("template") in models:
+        candidates: set[str] = set(models[str(parent["template"])].model_fields)
     elif parent_path in ((), ("defaults",)):  # their model is known: never suggest another model's key
         candidates = set((SpecFile if parent_path == () else DefaultsSpec).model_fields)
     else:
@@ -93,7 +87,7 @@ def _clean_loc(data: object, loc: tuple[int | str, ...]) -> PathKey:
         if found:
             out.append(part)
             node = child
-        elif isinstance(part, str) and (part in UNION_TAGS or part in TEMPLATE_NAMES or part == "function-after"):
+        elif isinstance(part, str) and (part in UNION_TAGS or part in template_names() or part == "function-after"):
             continue
         else:
             out.append(part)
@@ -132,7 +126,7 @@ def _issue_from_error(
         allowed_parent = parent if isinstance(parent, dict) else {}
         suggestion = _suggest_key(bad, allowed_parent, path[:-1])
         msg = f"unknown key '{bad}'"
-        if path[:-1] == ("defaults",) and any(bad in m.model_fields for m in TEMPLATE_MODELS.values()):
+        if path[:-1] == ("defaults",) and any(bad in m.model_fields for m in spec_models().values()):
             msg += f": '{bad}' cannot be a default, set it on each DAG"
     elif kind == "missing":
         msg = f"missing required key '{path[-1]}'"
@@ -145,11 +139,12 @@ def _issue_from_error(
         node = _get(data, path)
         value = node.get("template") if isinstance(node, dict) else None
         path = (*path, "template")
+        names = template_names()
         if value is None:
-            msg = f"missing 'template'; expected one of: {', '.join(TEMPLATE_NAMES)}"
+            msg = f"missing 'template'; expected one of: {', '.join(names)}"
         else:
-            msg = f"unknown template {value!r}; expected one of: {', '.join(TEMPLATE_NAMES)}"
-            close = difflib.get_close_matches(str(value), TEMPLATE_NAMES, n=1)
+            msg = f"unknown template {value!r}; expected one of: {', '.join(names)}"
+            close = difflib.get_close_matches(str(value), names, n=1)
             suggestion = close[0] if close else None
     elif (
         "input" in err
@@ -198,7 +193,7 @@ def _apply_defaults(data: dict[str, Any]) -> dict[PathKey, PathKey]:
     for index, dag in enumerate(dags):
         if not isinstance(dag, dict):
             continue
-        model = TEMPLATE_MODELS.get(str(dag.get("template")))
+        model = spec_models().get(str(dag.get("template")))
         if model is None:
             continue
         for key, value in defaults.items():
@@ -245,12 +240,10 @@ def _post_checks(source: YamlSource, spec: SpecFile) -> list[SpecIssue]:
             msg = f"dag_id '{dag.dag_id}' is already used by dags[{seen[dag.dag_id]}] in this file"
             issues.append(SpecIssue(source.file, line, col, f"dags[{index}].dag_id", msg))
         seen.setdefault(dag.dag_id, index)
-        if isinstance(dag, IngestDag) and dag.callable is not None:
-            try:
-                check_callable(dag.callable.path, spec.python_modules)
-            except NotAllowedError as exc:
-                line, col = source.locate(("dags", index, "callable", "path"))
-                issues.append(SpecIssue(source.file, line, col, f"dags[{index}].callable.path", str(exc)))
+        for where, message in builder_for(dag).file_problems(dag, tuple(spec.python_modules)):
+            path = ("dags", index, *where)
+            line, col = source.locate(path)
+            issues.append(SpecIssue(source.file, line, col, format_path(path), message))
     return issues
 
 

@@ -5,21 +5,57 @@ to the run's time (`pin_now`), so the future-row bound and the guards judge a re
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from datetime import date
+from typing import Any, Literal
 
-from steadyflow.specs.template_params import BackfillDag
+from pydantic import Field, field_validator
+
+from steadyflow.specs.common import Scalar, StrictModel
+from steadyflow.specs.dag import CommonDagSpec, DbtProjectSpec, PinNow
 from steadyflow.templates.base import BuildContext, TemplateBuilder, asset
-from steadyflow.templates.dbt_command import now_filters, run_vars
+from steadyflow.templates.dbt_command import now_filters, project_settings, run_vars
 from steadyflow.templates.plan import Call, DagPlan, Ref, TaskPlan
 
 
-def _param(default: object, description: str) -> Call:
+class WindowVars(StrictModel):
+    """Names of the dbt vars that carry a backfill chunk's window to the window-replace models."""
+
+    start: str = "backfill_start"
+    end: str = "backfill_end"
+
+
+class BackfillDag(CommonDagSpec):
+    """Manual DAG: replace the window [start, end) chunk by chunk with dbt (idempotent re-runs)."""
+
+    template: Literal["backfill"]
+    dbt: DbtProjectSpec = Field(default_factory=DbtProjectSpec)
+    select: list[str] = Field(min_length=1)
+    chunk_days: int = Field(default=30, ge=1, le=366)
+    window_vars: WindowVars = Field(default_factory=WindowVars)
+    vars: dict[str, Scalar] = Field(default_factory=dict)
+    pin_now: PinNow = True
+    default_start: date | None = None
+    default_end: date | None = None
+
+    @field_validator("schedule")
+    @classmethod
+    def _manual_only(cls, value: object) -> object:
+        if value is not None:
+            raise ValueError("a backfill DAG is triggered by hand with start/end params; remove 'schedule'")
+        return value
+
+
+RUN_BACKFILL = "steadyflow.runtime.backfill.run_backfill"
+
+
+def _param(default: date | None, description: str) -> Call:
     kwargs: dict[str, Any] = {"type": "string", "format": "date", "description": description}
-    return Call("airflow.sdk.Param", (default.isoformat() if default is not None else None,), kwargs)  # type: ignore[attr-defined]
+    return Call("airflow.sdk.Param", (default.isoformat() if default is not None else None,), kwargs)
 
 
 class BackfillTemplate(TemplateBuilder[BackfillDag]):
-    name: ClassVar[str] = "backfill"
+    spec = BackfillDag
+    callables = (RUN_BACKFILL,)
 
     def extra_dag_kwargs(self, spec: BackfillDag) -> dict[str, Any]:
         return {
@@ -35,7 +71,7 @@ class BackfillTemplate(TemplateBuilder[BackfillDag]):
             "start": "{{ params.start }}",
             "end": "{{ params.end }}",
             "chunk_days": spec.chunk_days,
-            "dbt": spec.dbt.model_dump(mode="json"),
+            "dbt": project_settings(spec.dbt),
             "select": list(spec.select),
             "window_vars": spec.window_vars.model_dump(mode="json"),
             "vars": run_vars(spec.vars, spec.pin_now),
@@ -45,9 +81,12 @@ class BackfillTemplate(TemplateBuilder[BackfillDag]):
                 "backfill_chunks",
                 "python",
                 {
-                    "python_callable": Ref("steadyflow.runtime.backfill.run_backfill"),
+                    "python_callable": Ref(RUN_BACKFILL),
                     "op_kwargs": op_kwargs,
                     "outlets": [asset(o) for o in spec.outlets],
                 },
             )
         )
+
+
+TEMPLATE = BackfillTemplate()

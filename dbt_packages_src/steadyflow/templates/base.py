@@ -1,11 +1,15 @@
-"""What every template shares: DAG arguments, schedules and Assets, and the cross-DAG links
-(`wait_for:` sensors before the first tasks, `trigger:` operators after the last)."""
+"""What every template shares: the `TemplateBuilder` a template module declares (with its spec model),
+DAG arguments, schedules and Assets, alerts, and the cross-DAG links (`wait_for:` sensors before the
+first tasks, `trigger:` operators after the last)."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any, Generic, Literal, TypeVar, get_args, get_origin
 
 from steadyflow.specs.dag import CommonDagSpec
 from steadyflow.specs.schedule import AllOf, AnyOf, AssetsOrTime
@@ -59,10 +63,50 @@ def timedelta_call(value: Any) -> Call:
     return Call("datetime.timedelta", kwargs={"seconds": seconds(value)})
 
 
-class TemplateBuilder(ABC, Generic[S]):
-    """Turns one validated DAG spec into a `DagPlan`."""
+#: A place in a DAG spec (`("callable", "path")`) and what is wrong there.
+Problem = tuple[tuple[str | int, ...], str]
 
-    name: ClassVar[str]
+
+def template_name(model: type[CommonDagSpec]) -> str:
+    """The name a spec model answers to: its `template: Literal["<name>"]` field."""
+    field = model.model_fields.get("template")
+    values = get_args(field.annotation) if field is not None and get_origin(field.annotation) is Literal else ()
+    if len(values) != 1 or not isinstance(values[0], str):
+        raise TypeError(f"{model.__name__} must declare its name once: template: Literal['<name>']")
+    return values[0]
+
+
+def alert_kwargs(spec: CommonDagSpec) -> dict[str, Any]:
+    """The failure/retry alert arguments of `defaults.task_defaults`, as plain values (none without alerts)."""
+    if spec.alerts is None:
+        return {}
+    alerts = spec.alerts
+    return {"webhook_conn_id": alerts.webhook_conn_id, "on_failure": alerts.on_failure, "on_retry": alerts.on_retry}
+
+
+class TemplateBuilder(ABC, Generic[S]):
+    """One template: its spec model (`spec`) and how a validated spec becomes a `DagPlan`.
+
+    A template module declares `TEMPLATE = <its builder>()`; `templates.registry` finds it, and every
+    list of templates (names, the `dags:` union of spec models, the JSON Schema, the allow-list) is
+    derived from those declarations."""
+
+    #: The spec model; its `template: Literal["<name>"]` field is the template's name.
+    spec: type[S]
+    #: steadyflow run-time functions of this template that an ingest spec may name as its callable too
+    #: (`allowlist.callables()`); never a dispatcher such as `runtime.call.call_allowed`.
+    callables: tuple[str, ...] = ()
+    #: Operator kinds this template adds to `allowlist.BASE_OPERATORS`: kind -> import path.
+    operators: Mapping[str, str] = MappingProxyType({})
+
+    @cached_property
+    def name(self) -> str:
+        return template_name(self.spec)
+
+    def file_problems(self, spec: S, python_modules: tuple[str, ...]) -> list[Problem]:
+        """What the spec model alone cannot see because it needs the rest of the file (e.g. its
+        `python_modules:`); paths are relative to the DAG."""
+        return []
 
     def plan(self, spec: S, ctx: BuildContext) -> DagPlan:
         plan = DagPlan(dag_id=spec.dag_id, dag_kwargs=self.dag_kwargs(spec, ctx))
@@ -88,7 +132,6 @@ class TemplateBuilder(ABC, Generic[S]):
         return "\n".join(lines)
 
     def dag_kwargs(self, spec: S, ctx: BuildContext) -> dict[str, Any]:
-        alerts = spec.alerts.model_dump(mode="json") if spec.alerts is not None else None
         kwargs: dict[str, Any] = {
             "description": spec.description,
             "doc_md": self.docs(spec, ctx),
@@ -106,7 +149,7 @@ class TemplateBuilder(ABC, Generic[S]):
                     "retries": spec.retries,
                     "retry_delay_seconds": seconds(spec.retry_delay),
                     "execution_timeout_seconds": seconds(spec.execution_timeout),
-                    "alerts": alerts,
+                    **alert_kwargs(spec),
                 },
             ),
         }
@@ -114,10 +157,10 @@ class TemplateBuilder(ABC, Generic[S]):
             kwargs["dagrun_timeout"] = timedelta_call(spec.dagrun_timeout)
         if spec.alerts is not None and spec.alerts.deadline is not None:
             kwargs["deadline"] = Call(
-                "steadyflow.templates.defaults.deadline_alert",
+                "steadyflow.alerts.deadline.build_deadline_alert",
                 kwargs={
                     "reference": spec.alerts.deadline.reference,
-                    "after_seconds": seconds(spec.alerts.deadline.after),
+                    "after": timedelta_call(spec.alerts.deadline.after),
                     "webhook_conn_id": spec.alerts.webhook_conn_id,
                 },
             )

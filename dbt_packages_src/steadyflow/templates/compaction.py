@@ -4,17 +4,41 @@
 from __future__ import annotations
 
 import json
-import shlex
-from typing import Any, ClassVar
+from typing import Any, Literal
 
-from steadyflow.specs.template_params import CompactionDag
+from pydantic import Field, field_validator
+
+from steadyflow.specs.common import Identifier, Scalar
+from steadyflow.specs.dag import CommonDagSpec, DbtProjectSpec
+from steadyflow.specs.schedule import Schedule
 from steadyflow.templates.base import BuildContext, TemplateBuilder
-from steadyflow.templates.dbt_command import cd_root, dbt_args
+from steadyflow.templates.dbt_command import dbt_words, shell
 from steadyflow.templates.plan import DagPlan, TaskPlan
 
 
+class CompactionDag(CommonDagSpec):
+    """Hourly maintenance: one `dbt run-operation <operation>` per table, apart from ingestion."""
+
+    template: Literal["compaction"]
+    schedule: Schedule | None = "@hourly"
+    dbt: DbtProjectSpec = Field(default_factory=DbtProjectSpec)
+    tables: list[Identifier] = Field(min_length=1)
+    operation: Identifier = "steadyflow_compact"
+    operation_args: dict[str, Scalar] = Field(default_factory=dict)
+
+    @field_validator("operation_args")
+    @classmethod
+    def _table_is_per_task(cls, value: dict[str, Scalar]) -> dict[str, Scalar]:
+        if "relation" in value:
+            raise ValueError(
+                "'relation' is set per task from 'tables'; remove it from operation_args "
+                f"(got relation={value['relation']!r})"
+            )
+        return value
+
+
 class CompactionTemplate(TemplateBuilder[CompactionDag]):
-    name: ClassVar[str] = "compaction"
+    spec = CompactionDag
 
     def extra_dag_kwargs(self, spec: CompactionDag) -> dict[str, Any]:
         return {"max_active_tasks": 1}  # one table at a time: compaction competes with loads for locks
@@ -22,6 +46,8 @@ class CompactionTemplate(TemplateBuilder[CompactionDag]):
     def add_tasks(self, plan: DagPlan, spec: CompactionDag, ctx: BuildContext) -> None:
         for table in spec.tables:
             args = json.dumps({**spec.operation_args, "relation": table}, sort_keys=True)
-            words = [spec.dbt.executable, "run-operation", spec.operation, *dbt_args(spec.dbt), "--args", args]
-            command = cd_root(spec.dbt) + " && " + " ".join(shlex.quote(w) for w in words)
-            plan.add(TaskPlan(f"compact__{table}", "bash", {"bash_command": command}))
+            words = [*dbt_words(spec.dbt, ["run-operation", spec.operation]), "--args", args]
+            plan.add(TaskPlan(f"compact__{table}", "bash", {"bash_command": shell(spec.dbt, words)}))
+
+
+TEMPLATE = CompactionTemplate()

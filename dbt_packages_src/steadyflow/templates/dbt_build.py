@@ -6,16 +6,67 @@ cleared run replays the window it loaded (see `steadyflow.runtime.clock`)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Annotated, Any, Literal
 
-from steadyflow.specs.template_params import DbtBuildDag, DbtTestGate, RowCountGate
+from pydantic import Field, model_validator
+
+from steadyflow.specs.common import Identifier, Scalar, StrictModel
+from steadyflow.specs.dag import CommonDagSpec, DbtProjectSpec, PinNow
 from steadyflow.templates.base import BuildContext, TemplateBuilder, asset
-from steadyflow.templates.dbt_command import dbt_command, now_filters, run_vars
+from steadyflow.templates.dbt_command import dbt_command, now_filters, project_settings, run_vars
 from steadyflow.templates.plan import DagPlan, Ref, TaskPlan
 
 
+class RowCountGate(StrictModel):
+    """Fail unless `model` has at least `min_rows` rows (queried through dbt, at run time)."""
+
+    type: Literal["row_count"]
+    model: Identifier
+    min_rows: int = Field(default=1, ge=1)
+
+
+class DbtTestGate(StrictModel):
+    """Fail unless `dbt test --select <select>` runs at least one test and every test passes (a selection
+    that matches no test fails the gate: it could never fail otherwise). E.g. the model names, whose
+    attached tests and guards run."""
+
+    type: Literal["dbt_test"]
+    select: list[str] = Field(min_length=1)
+
+
+Gate = Annotated[RowCountGate | DbtTestGate, Field(discriminator="type")]
+
+
+class DbtBuildDag(CommonDagSpec):
+    """`dbt build` (or `dbt run` then `dbt test`) for a selection; a gate runs before outlets publish."""
+
+    template: Literal["dbt_build"]
+    dbt: DbtProjectSpec = Field(default_factory=DbtProjectSpec)
+    select: list[str] = Field(min_length=1)
+    exclude: list[str] = Field(default_factory=list)
+    vars: dict[str, Scalar] = Field(default_factory=dict)
+    mode: Literal["build", "run_test"] = "build"
+    full_refresh: bool = False
+    gate: Gate | None = None
+    pin_now: PinNow = True
+
+    @model_validator(mode="after")
+    def _gate_before_outlets(self) -> DbtBuildDag:
+        if self.outlets and self.gate is None:
+            raise ValueError(
+                "a dbt_build DAG that publishes outlets needs a gate, e.g. "
+                "gate: {type: row_count, model: <model>} or gate: {type: dbt_test, select: [<model>]}"
+            )
+        return self
+
+
+ROW_COUNT_GATE = "steadyflow.runtime.gates.row_count_gate"
+DBT_TEST_GATE = "steadyflow.runtime.gates.dbt_test_gate"
+
+
 class DbtBuildTemplate(TemplateBuilder[DbtBuildDag]):
-    name: ClassVar[str] = "dbt_build"
+    spec = DbtBuildDag
+    callables = (ROW_COUNT_GATE,)
 
     def extra_dag_kwargs(self, spec: DbtBuildDag) -> dict[str, Any]:
         return now_filters()
@@ -46,21 +97,19 @@ class DbtBuildTemplate(TemplateBuilder[DbtBuildDag]):
         plan.add(self._gate(spec, spec.gate, outlets), after=last)
 
     def _gate(self, spec: DbtBuildDag, gate: RowCountGate | DbtTestGate, outlets: list[Any]) -> TaskPlan:
-        op_kwargs: dict[str, Any] = {
-            "root_env": spec.dbt.root_env,
-            "project_dir": spec.dbt.project_dir,
-            "profiles_dir": spec.dbt.profiles_dir,
-            "target": spec.dbt.target,
-        }
+        op_kwargs: dict[str, Any] = {"dbt": project_settings(spec.dbt)}
         if isinstance(gate, DbtTestGate):
             # run in the task, not as a shell `dbt test`: that exits 0 on a selection with no test
             op_kwargs |= {"select": list(gate.select), "vars": run_vars(spec.vars, spec.pin_now)}
-            callable_path = "steadyflow.runtime.gates.dbt_test_gate"
+            callable_path = DBT_TEST_GATE
         else:
             op_kwargs |= {"model": gate.model, "min_rows": gate.min_rows}
-            callable_path = "steadyflow.runtime.gates.row_count_gate"
+            callable_path = ROW_COUNT_GATE
         return TaskPlan(
             "gate",
             "python",
             {"python_callable": Ref(callable_path), "op_kwargs": op_kwargs, "outlets": outlets},
         )
+
+
+TEMPLATE = DbtBuildTemplate()

@@ -1,15 +1,19 @@
-"""Shell commands that run dbt from the project root named by an environment variable.
+"""How the templates that run dbt hand it the project: shell commands that run dbt from the project root
+named by an environment variable, and `project_settings`, the one form in which run-time code
+(gates, backfill) receives a spec's `dbt:` block.
 
-The variable is expanded by the task's shell when the task runs, so its value never lands in the DAG,
-its serialized form, or its docs."""
+The variable is expanded by the task's shell (or read by run-time code) when the task runs, so its
+value never lands in the DAG, its serialized form, or its docs."""
 
 from __future__ import annotations
 
 import json
 import shlex
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from steadyflow.runtime.clock import PINNED_NOW
+from steadyflow.runtime.project import dbt_args
 from steadyflow.specs.common import Scalar
 from steadyflow.specs.dag import DbtProjectSpec
 from steadyflow.templates.plan import Call
@@ -37,13 +41,21 @@ def cd_root(dbt: DbtProjectSpec) -> str:
     return f'cd "${{{var}:?set {var} to the folder that holds the dbt project}}"'
 
 
-def dbt_args(dbt: DbtProjectSpec) -> list[str]:
-    args = ["--project-dir", dbt.project_dir]
-    if dbt.profiles_dir is not None:
-        args += ["--profiles-dir", dbt.profiles_dir]
-    if dbt.target is not None:
-        args += ["--target", dbt.target]
-    return args
+def project_settings(dbt: DbtProjectSpec) -> dict[str, Any]:
+    """The spec's `dbt:` block as the plain dict run-time code takes (`runtime.project.dbt_project`).
+    Its fields are plain strings (or None): a copy of the model's field values is that dict (a dump, or
+    pydantic's own iteration, cost ~10x more, and this runs for every dbt task of every DAG parse)."""
+    return dict(vars(dbt))
+
+
+def dbt_words(dbt: DbtProjectSpec, command: Sequence[str]) -> list[str]:
+    """`dbt <command> --project-dir ...` (paths relative to the root the shell `cd`s into)."""
+    return [dbt.executable, *command, *dbt_args(project_settings(dbt))]
+
+
+def shell(dbt: DbtProjectSpec, words: Sequence[str]) -> str:
+    """`cd "$ROOT" && <words, shell-quoted>`."""
+    return cd_root(dbt) + " && " + " ".join(shlex.quote(w) for w in words)
 
 
 def dbt_command(
@@ -55,7 +67,7 @@ def dbt_command(
     vars: Mapping[str, Scalar] | None = None,
     extra: Sequence[str] = (),
 ) -> str:
-    words = [dbt.executable, *command, *dbt_args(dbt)]
+    words = dbt_words(dbt, command)
     if select:
         words += ["--select", *select]
     if exclude:
@@ -63,4 +75,4 @@ def dbt_command(
     if vars:
         words += ["--vars", json.dumps(dict(vars), sort_keys=True)]
     words += list(extra)
-    return cd_root(dbt) + " && " + " ".join(shlex.quote(w) for w in words)
+    return shell(dbt, words)

@@ -1,23 +1,13 @@
 """Task defaults every template applies: retries, retry delay, an execution timeout (so a task on a
-dead worker is failed and reported instead of hanging in "running"), and the alert callbacks."""
+dead worker is failed and reported instead of hanging in "running"), and the alert callbacks.
+
+Rendered DAG files import this module: it takes plain values (seconds, a connection id), validated
+once when the spec was loaded, and imports the alerts runtime only for a DAG that has alerts."""
 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from steadyflow.specs.alerts import AlertsSpec
-
-# Rendered DAG files import this module; it imports the spec models only when a DAG has alerts, so a
-# rendered file without alerts costs no pydantic model building at parse time.
-
-
-def alert_callbacks(alerts: AlertsSpec) -> dict[str, list[Any]]:
-    """`{"on_failure_callback": [...], "on_retry_callback": [...]}` from the alerts runtime."""
-    from steadyflow.alerts.callbacks import failure_callbacks
-
-    return failure_callbacks(alerts)
+from typing import Any
 
 
 def task_defaults(
@@ -26,26 +16,20 @@ def task_defaults(
     retries: int,
     retry_delay_seconds: int,
     execution_timeout_seconds: int,
-    alerts: dict[str, Any] | None = None,
+    webhook_conn_id: str | None = None,
+    on_failure: bool = True,
+    on_retry: bool = True,
 ) -> dict[str, Any]:
-    """`default_args` for a steadyflow DAG (called both by the YAML loader and by rendered files)."""
+    """`default_args` for a steadyflow DAG (called both by the YAML loader and by rendered files);
+    `webhook_conn_id` set: failure / retry notices to that connection's webhook."""
     args: dict[str, Any] = {
         "owner": owner,
         "retries": retries,
         "retry_delay": timedelta(seconds=retry_delay_seconds),
         "execution_timeout": timedelta(seconds=execution_timeout_seconds),
     }
-    if alerts is not None:
-        from steadyflow.specs.alerts import AlertsSpec
+    if webhook_conn_id is not None:
+        from steadyflow.alerts.callbacks import failure_callbacks
 
-        args.update(alert_callbacks(AlertsSpec.model_validate(alerts)))
+        args.update(failure_callbacks(webhook_conn_id, on_failure=on_failure, on_retry=on_retry))
     return args
-
-
-def deadline_alert(*, reference: str, after_seconds: int, webhook_conn_id: str) -> Any:
-    """The DAG's `DeadlineAlert`, built by the alerts runtime."""
-    from steadyflow.alerts.deadline import build_deadline_alert
-    from steadyflow.specs.alerts import DeadlineSpec
-
-    spec = DeadlineSpec.model_validate({"reference": reference, "after": after_seconds})
-    return build_deadline_alert(spec, webhook_conn_id)

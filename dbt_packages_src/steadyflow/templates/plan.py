@@ -8,10 +8,11 @@ comes from YAML never does (user callables run through `steadyflow.runtime.call.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+
+from steadyflow.dotted import import_path
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Ref:
 @dataclass
 class TaskPlan:
     task_id: str
-    operator: str  # a key of steadyflow.allowlist.OPERATORS
+    operator: str  # an operator kind of steadyflow.allowlist.operators()
     kwargs: dict[str, Any] = field(default_factory=dict)
 
 
@@ -53,8 +54,7 @@ class DagPlan:
 
 @cache
 def resolve(path: str) -> Any:
-    module_name, _, attr = path.rpartition(".")
-    return getattr(importlib.import_module(module_name), attr)
+    return import_path(path)
 
 
 def evaluate(value: Any) -> Any:
