@@ -12,7 +12,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.late_data.orders_stream import (
+from tests.support.dbt import DbtProject, ensure_deps, query
+from tests.support.orders_stream import (
     create_raw_orders,
     day,
     end_of,
@@ -20,7 +21,6 @@ from tests.late_data.orders_stream import (
     insert_orders,
     table_fingerprint,
 )
-from tests.support.dbt import DbtProject, ensure_deps, query
 
 MODEL = "orders_replace_window"
 CHECK = "orders_replace_window_late_rows_missed"

@@ -1,31 +1,103 @@
 """`make demo`: the main job, played on an embedded DuckDB file under .demo/.
 
-Each step module in this folder exposes `run(workdir: Path) -> None` and prints its own tables.
+Each step module in this folder exposes `run(workdir: Path) -> None` and prints its own tables. What the
+steps print is also written, as it was printed, to docs/demo.md (the transcript the README links to);
+tests/docs/test_demo_transcript.py plays the steps again and compares, so the page cannot drift.
+
+    python integration_tests/demo/run.py                      # every step, writes docs/demo.md
+    python integration_tests/demo/run.py --steps guards --workdir /tmp/d --transcript /tmp/d/demo.md
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import importlib
+import io
 import shutil
 import sys
 from pathlib import Path
+from typing import TextIO
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-STEPS = ["late_data", "guards", "airflow_pipeline"]
+TRANSCRIPT = REPO / "docs" / "demo.md"
+
+# step module -> (title, what it shows); the titles and texts are the page's prose around each output.
+STEPS: dict[str, tuple[str, str]] = {
+    "late_data": (
+        "1. Late data",
+        "`integration_tests/demo/late_data.py`: ten days of orders with late arrivals, one run a day; then the"
+        " check for rows later than the window (`steadyflow.late_rows_missed`); then the same backfill twice.",
+    ),
+    "guards": (
+        "2. Guards",
+        "`integration_tests/demo/guards.py`: a currency join loses its GBP rate and silently drops orders;"
+        " `row_count_guard` and `parity_guard` (per day, against the source) catch it; with the rate back, the"
+        " same model and guards pass.",
+    ),
+    "airflow_pipeline": (
+        "3. Airflow pipeline",
+        "`integration_tests/demo/airflow_pipeline.py`: renders the example specs with `steadyflow render`, then"
+        " runs the producers and the consumer with `dag.test()` in a throwaway `AIRFLOW_HOME`, connections"
+        " served by the local-file secrets backend.",
+    ),
+}
+
+HEADER = """# Demo transcript (`make demo`)
+
+<!-- Written by integration_tests/demo/run.py (`make demo`); do not edit by hand.
+     tests/docs/test_demo_transcript.py compares it with a fresh run, timings masked. -->
+
+`make demo` sets up `.venv` and plays three steps on embedded DuckDB files under `.demo/`
+(`integration_tests/demo/run.py`). This is the real output, as printed by the last `make demo`.
+"""
 
 
-def main() -> int:
+class _Tee(io.TextIOBase):
+    """Writes to the terminal and keeps a copy."""
+
+    def __init__(self, terminal: TextIO) -> None:
+        self.terminal = terminal
+        self.copy = io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.terminal.write(text)
+        return self.copy.write(text)
+
+    def flush(self) -> None:
+        self.terminal.flush()
+
+
+def transcript(outputs: dict[str, str]) -> str:
+    """docs/demo.md: the header, then per step its title, what it shows, and its output in a text block."""
+    parts = [HEADER]
+    for name, output in outputs.items():
+        title, about = STEPS[name]
+        text = "\n".join(line.rstrip() for line in output.strip("\n").splitlines())
+        parts.append(f"\n<!-- demo-step: {name} -->\n## {title}\n\n{about}\n\n```text\n{text}\n```\n")
+    return "".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", nargs="+", choices=list(STEPS), default=list(STEPS))
+    parser.add_argument("--workdir", type=Path, default=REPO / ".demo")
+    parser.add_argument("--transcript", type=Path, default=TRANSCRIPT, help="where to write the transcript")
+    args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(HERE))
-    workdir = REPO / ".demo"
-    shutil.rmtree(workdir, ignore_errors=True)
-    workdir.mkdir()
-    for name in STEPS:
-        if not (HERE / f"{name}.py").exists():
-            continue
-        print(f"\n===== {name.replace('_', ' ')} =====")
-        importlib.import_module(name).run(workdir / name)
+    shutil.rmtree(args.workdir, ignore_errors=True)
+    args.workdir.mkdir(parents=True)
+    outputs: dict[str, str] = {}
+    for name in args.steps:
+        print(f"\n===== {name.replace('_', ' ')} =====", flush=True)
+        tee = _Tee(sys.stdout)
+        with contextlib.redirect_stdout(tee):
+            importlib.import_module(name).run(args.workdir / name)
+        outputs[name] = tee.copy.getvalue()
+    args.transcript.write_text(transcript(outputs), encoding="utf-8")
+    print(f"\ntranscript written to {args.transcript}")
     return 0
 
 

@@ -16,42 +16,27 @@ import os
 import subprocess
 import sys
 import textwrap
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from steadyflow.alerts.deadline import CALLBACK_PATH, build_deadline_alert, post_deadline_missed
 
+from tests.support.webhook import WebhookServer
+
 
 @dataclass
 class Deadline:
     reference: str
-    after: str | timedelta
+    after: object  # a spec's `after:` arrives as a timedelta, validated once when the spec loaded
 
 
-@pytest.fixture
-def webhook() -> Iterator[tuple[int, list[dict[str, Any]]]]:
-    posts: list[dict[str, Any]] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            posts.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield httpd.server_address[1], posts
-    httpd.shutdown()
-    httpd.server_close()
+def build(deadline: Deadline) -> Any:
+    """The alert for a deadline posting to `ops_webhook` (`after` deliberately untyped: bad values are tested)."""
+    after: Any = deadline.after
+    return build_deadline_alert(reference=deadline.reference, after=after, webhook_conn_id="ops_webhook")
 
 
 def test_the_callback_is_a_top_level_coroutine_of_the_installed_package() -> None:
@@ -79,15 +64,15 @@ def test_a_fresh_process_without_the_dag_folder_imports_the_callback_by_its_path
 @pytest.mark.parametrize(
     ("reference", "after", "reference_class", "interval"),
     [
-        ("queued_at", "2h", "DagRunQueuedAtDeadline", timedelta(hours=2)),
-        ("logical_date", "1h30m", "DagRunLogicalDateDeadline", timedelta(minutes=90)),
+        ("queued_at", timedelta(hours=2), "DagRunQueuedAtDeadline", timedelta(hours=2)),
+        ("logical_date", timedelta(minutes=90), "DagRunLogicalDateDeadline", timedelta(minutes=90)),
         ("queued_at", timedelta(days=1), "DagRunQueuedAtDeadline", timedelta(days=1)),
     ],
 )
 def test_a_deadline_spec_becomes_a_deadline_alert(
-    reference: str, after: str | timedelta, reference_class: str, interval: timedelta
+    reference: str, after: timedelta, reference_class: str, interval: timedelta
 ) -> None:
-    alert = build_deadline_alert(Deadline(reference, after), "ops_webhook")
+    alert = build(Deadline(reference, after))
     assert type(alert.reference).__name__ == reference_class
     assert alert.interval == interval
     assert type(alert.callback).__name__ == "AsyncCallback"
@@ -98,35 +83,34 @@ def test_a_deadline_spec_becomes_a_deadline_alert(
 @pytest.mark.parametrize(
     ("deadline", "message"),
     [
-        (Deadline("started_at", "2h"), "deadline.reference: 'started_at' is not one of queued_at, logical_date"),
+        (
+            Deadline("started_at", timedelta(hours=2)),
+            "deadline.reference: 'started_at' is not one of queued_at, logical_date",
+        ),
         (Deadline("queued_at", "2 hours"), "deadline.after: '2 hours' is not a duration"),
         (Deadline("queued_at", timedelta(0)), "deadline.after: .* must be longer than zero"),
     ],
 )
 def test_a_bad_deadline_is_rejected_with_the_field_and_value(deadline: Deadline, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        build_deadline_alert(deadline, "ops_webhook")
+        build(deadline)
 
 
 DAG_FILE = textwrap.dedent(
     """
     import datetime as dt
-    from dataclasses import dataclass
     from airflow.sdk import DAG
     from airflow.providers.standard.operators.empty import EmptyOperator
     from steadyflow.alerts.deadline import build_deadline_alert
-
-    @dataclass
-    class Deadline:
-        reference: str
-        after: str
 
     with DAG(
         "late_report",
         schedule="@daily",
         start_date=dt.datetime(2024, 1, 1),
         catchup=False,
-        deadline=build_deadline_alert(Deadline("queued_at", "2h"), "ops_webhook"),
+        deadline=build_deadline_alert(
+            reference="queued_at", after=dt.timedelta(hours=2), webhook_conn_id="ops_webhook"
+        ),
     ):
         EmptyOperator(task_id="noop")
     """
@@ -154,14 +138,14 @@ def test_a_dag_with_a_deadline_imports_and_serializes_with_the_callback_path(tmp
 
 
 def test_the_triggerer_imports_the_callback_by_path_and_it_posts_to_the_webhook(
-    webhook: tuple[int, list[dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
+    webhook_server: WebhookServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from airflow.triggers.callback import CallbackTrigger
 
-    port, posts = webhook
+    port = webhook_server.port
     conn = {"conn_type": "http", "host": "127.0.0.1", "port": port, "schema": "hooks", "password": "T/B/X"}
     monkeypatch.setenv("AIRFLOW_CONN_OPS_WEBHOOK", json.dumps(conn))
-    alert = build_deadline_alert(Deadline("queued_at", "2h"), "ops_webhook")
+    alert = build(Deadline("queued_at", timedelta(hours=2)))
     context = {
         "dag_run": {"dag_id": "late_report", "dag_run_id": "scheduled__2024-01-02T00:00:00+00:00"},
         "deadline": {"id": "d1", "deadline_time": "2024-01-02T02:00:00+00:00"},
@@ -175,7 +159,7 @@ def test_the_triggerer_imports_the_callback_by_path_and_it_posts_to_the_webhook(
 
     events = asyncio.run(collect())
     assert [e["state"] for e in events] == ["running", "success"], events
-    assert posts == [
+    assert [body for _, body in webhook_server.posts] == [
         {
             "text": "[steadyflow] deadline missed: dag=late_report run=scheduled__2024-01-02T00:00:00+00:00 "
             "not done 2h after queued_at (deadline 2024-01-02T02:00:00+00:00)"

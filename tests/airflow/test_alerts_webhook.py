@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from steadyflow.alerts.webhook import WebhookError, deadline_text, post_to_connection, task_event_text, webhook_url
+
+from tests.support.webhook import WebhookServer
 
 
 @dataclass
@@ -21,35 +20,6 @@ class Conn:
     password: str | None = None
     port: int | None = None
     extra: str | None = None
-
-
-@dataclass
-class Received:
-    status: int = 200
-    posts: list[tuple[str, dict[str, object]]] | None = None
-
-
-@pytest.fixture
-def server() -> Iterator[tuple[HTTPServer, Received]]:
-    received = Received(posts=[])
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            assert received.posts is not None
-            received.posts.append((self.path, json.loads(body)))
-            self.send_response(received.status)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd, received
-    httpd.shutdown()
-    httpd.server_close()
 
 
 @pytest.mark.parametrize(
@@ -81,17 +51,17 @@ def test_a_connection_without_a_url_is_an_error_naming_the_connection() -> None:
         webhook_url(Conn())
 
 
-def test_a_message_is_posted_as_slack_json(server: tuple[HTTPServer, Received]) -> None:
-    httpd, received = server
-    conn = Conn(conn_type="http", host="127.0.0.1", port=httpd.server_address[1], schema="hooks", password="T/B/X")
+def test_a_message_is_posted_as_slack_json(webhook_server: WebhookServer) -> None:
+    conn = Conn(conn_type="http", host="127.0.0.1", port=webhook_server.port, schema="hooks", password="T/B/X")
     assert post_to_connection(conn, "hello") == 200
-    assert received.posts == [("/hooks/T/B/X", {"text": "hello"})]
+    assert webhook_server.posts == [("/hooks/T/B/X", {"text": "hello"})]
+    (request,) = webhook_server.requests
+    assert request.headers["Content-Type"].startswith("application/json")
 
 
-def test_an_error_answer_is_reported_without_the_secret_path(server: tuple[HTTPServer, Received]) -> None:
-    httpd, received = server
-    received.status = 500
-    conn = Conn(conn_type="http", host="127.0.0.1", port=httpd.server_address[1], password="T/B/SECRETTOKEN")
+def test_an_error_answer_is_reported_without_the_secret_path(webhook_server: WebhookServer) -> None:
+    webhook_server.status = 500
+    conn = Conn(conn_type="http", host="127.0.0.1", port=webhook_server.port, password="T/B/SECRETTOKEN")
     with pytest.raises(WebhookError) as caught:
         post_to_connection(conn, "hello")
     assert "HTTP 500" in str(caught.value) and "'hook'" in str(caught.value)
@@ -105,17 +75,14 @@ def test_an_unreachable_webhook_fails_fast_without_the_secret_path() -> None:
     assert "SECRETTOKEN" not in str(caught.value)
 
 
-def test_a_webhook_path_with_a_space_is_an_error_without_the_secret_path(
-    server: tuple[HTTPServer, Received],
-) -> None:
-    httpd, received = server
-    conn = Conn(conn_type="http", host="127.0.0.1", port=httpd.server_address[1], password="T000/B000/SECRET XYZ")
+def test_a_webhook_path_with_a_space_is_an_error_without_the_secret_path(webhook_server: WebhookServer) -> None:
+    conn = Conn(conn_type="http", host="127.0.0.1", port=webhook_server.port, password="T000/B000/SECRET XYZ")
     with pytest.raises(WebhookError) as caught:
         post_to_connection(conn, "hello")
     message = str(caught.value)
     assert "connection 'hook' at host 127.0.0.1: invalid webhook URL" in message
     assert "SECRET" not in message and "T000" not in message
-    assert received.posts == []
+    assert webhook_server.requests == []
 
 
 def test_a_task_message_names_dag_task_run_and_try() -> None:

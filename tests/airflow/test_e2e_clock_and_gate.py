@@ -13,12 +13,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pytest
 
-from tests.airflow.test_e2e_pipeline import load_pipeline_module
+from tests.support.airflow_sandbox import AirflowSandbox, RunReport
 from tests.support.dbt import ensure_deps
 
 SPEC = """\
@@ -68,9 +67,9 @@ COMPILED = Path("dbt_target", "compiled", "steadyflow_integration_tests", "model
 
 @dataclass
 class Played:
-    sandbox: Any
-    first: Any  # the gates, the scheduled run and the manual run
-    replay: Any  # the scheduled run, cleared and run again
+    sandbox: AirflowSandbox
+    first: RunReport  # the gates, the scheduled run and the manual run
+    replay: RunReport  # the scheduled run, cleared and run again
     first_windows: dict[str, tuple[str, ...]]
     replay_windows: dict[str, tuple[str, ...]]
 
@@ -113,7 +112,7 @@ def played(tmp_path_factory: pytest.TempPathFactory) -> Played:
     root = tmp_path_factory.mktemp("e2e_clock_gate")
     (root / "specs").mkdir()
     (root / "specs" / "clock_gate.yaml").write_text(SPEC, encoding="utf-8")
-    sandbox = load_pipeline_module().AirflowSandbox(root=root)
+    sandbox = AirflowSandbox(root=root)
     sandbox.prepare()
     assert sandbox.render(root / "specs") == ["clock_gate.py"]
     land(sandbox.duckdb_path)

@@ -13,15 +13,15 @@ from typing import Any
 
 import pytest
 
-from tests.airflow.test_e2e_pipeline import load_pipeline_module
-from tests.late_data.orders_stream import (
+from tests.support.airflow_sandbox import AirflowSandbox
+from tests.support.dbt import REPO_ROOT, DbtProject, ensure_deps
+from tests.support.orders_stream import (
     MODELS,
     create_raw_orders,
     generate_orders,
     insert_orders,
     table_fingerprint,
 )
-from tests.support.dbt import REPO_ROOT, DbtProject, ensure_deps
 
 EXAMPLE = REPO_ROOT / "airflow_templates" / "examples" / "maintenance.yaml"
 
@@ -30,7 +30,7 @@ EXAMPLE = REPO_ROOT / "airflow_templates" / "examples" / "maintenance.yaml"
 def compaction_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     ensure_deps()
     root = tmp_path_factory.mktemp("e2e_compaction")
-    sandbox = load_pipeline_module().AirflowSandbox(root=root)
+    sandbox = AirflowSandbox(root=root)
     # The warehouse the DAG's tasks use (sandbox.duckdb_path): the three example tables, built by the dbt CLI
     # in its own process, as the tasks run it (an in-process dbt-duckdb would keep the file locked), while
     # Airflow migrates its metadata DB. No --vars, so the tasks reuse this parse (dbt partial parsing).

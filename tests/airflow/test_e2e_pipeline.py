@@ -18,23 +18,18 @@ Deadlines are not played here: `dag.test()` cannot run a DAG with `deadline=` on
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import json
-import sys
-import threading
+import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from types import ModuleType
-from typing import Any
+from dataclasses import dataclass
 
 import duckdb
 import pytest
 
-from tests.support.dbt import REPO_ROOT, ensure_deps
+from tests.support.airflow_sandbox import AirflowSandbox, RunReport
+from tests.support.dbt import ensure_deps
+from tests.support.webhook import WebhookServer
 
-PIPELINE = REPO_ROOT / "integration_tests" / "demo" / "airflow_pipeline.py"
 SOURCE_PASSWORD = f"e2e-S3cret-{uuid.uuid4().hex}"
 WEBHOOK_TOKEN = f"T0E2E/B0E2E/{uuid.uuid4().hex}"
 
@@ -105,61 +100,28 @@ def land_orders(source_conn_id, rows):
 
 
 @dataclass
-class Webhook:
-    port: int
-    posts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-
-
-@dataclass
 class Played:
-    sandbox: Any
-    report: Any
-    webhook: Webhook
+    sandbox: AirflowSandbox
+    report: RunReport
+    webhook: WebhookServer
     migrate_seconds: float
 
 
-def load_pipeline_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("steadyflow_demo_airflow_pipeline", PIPELINE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+@pytest.fixture(scope="module")
+def webhook() -> Iterator[WebhookServer]:
+    with WebhookServer() as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
-def webhook() -> Iterator[Webhook]:
-    hook = Webhook(port=0)
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            hook.posts.append((self.path, json.loads(self.rfile.read(int(self.headers["Content-Length"])))))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = HTTPServer(("127.0.0.1", 0), Handler)
-    hook.port = httpd.server_address[1]
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield hook
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def played(tmp_path_factory: pytest.TempPathFactory, webhook: Webhook) -> Played:
-    import time
-
+def played(tmp_path_factory: pytest.TempPathFactory, webhook: WebhookServer) -> Played:
     ensure_deps()
     root = tmp_path_factory.mktemp("e2e_airflow")
     (root / "specs").mkdir()
     (root / "specs" / "e2e.yaml").write_text(SPEC, encoding="utf-8")
     (root / "pylib").mkdir()
     (root / "pylib" / "steadyflow_e2e_loader.py").write_text(LOADER, encoding="utf-8")
-    pipeline = load_pipeline_module()
-    sandbox = pipeline.AirflowSandbox(
+    sandbox = AirflowSandbox(
         root=root,
         connections={
             "e2e_webhook": {
@@ -227,8 +189,9 @@ def test_e2e_a_connection_from_the_local_file_secrets_backend_reaches_the_task(p
 def test_e2e_a_failing_task_posts_its_retry_and_its_failure_to_the_webhook(played: Played) -> None:
     run = played.report.run("e2e_broken_load")
     assert (run["state"], run["tasks"]) == ("failed", {"ingest": "failed"})
+    played.webhook.wait_for(2)
     paths = [path for path, _ in played.webhook.posts]
-    texts = [body["text"] for _, body in played.webhook.posts]
+    texts = played.webhook.texts
     assert paths == [f"/hooks/{WEBHOOK_TOKEN}"] * 2
     head = f"dag=e2e_broken_load task=ingest run={run['run_id']}"
     assert texts[0].splitlines()[0] == f"[steadyflow] task retry: {head} try=1/2"

@@ -3,7 +3,8 @@ days deleted upstream, where delete+insert on a unique_key keeps the deleted row
 
 from __future__ import annotations
 
-from tests.late_data.orders_stream import (
+from tests.support.dbt import DbtProject, query
+from tests.support.orders_stream import (
     create_raw_orders,
     day,
     end_of,
@@ -11,7 +12,6 @@ from tests.late_data.orders_stream import (
     insert_orders,
     table_fingerprint,
 )
-from tests.support.dbt import DbtProject, query
 
 WINDOW = {"backfill_start": "2024-01-04", "backfill_end": "2024-01-08"}  # days 3, 4, 5, 6
 IN_WINDOW = "ordered_at >= timestamp '2024-01-04' and ordered_at < timestamp '2024-01-08'"

@@ -7,9 +7,9 @@ that does not exist yet is created empty, as dbt does for any model under --empt
 
 from __future__ import annotations
 
-from tests.late_data.orders_stream import MODELS, create_raw_orders, day, end_of, generate_orders, insert_orders
-from tests.late_data.orders_stream import table_fingerprint as fingerprint
 from tests.support.dbt import DbtProject, query
+from tests.support.orders_stream import MODELS, create_raw_orders, day, end_of, generate_orders, insert_orders
+from tests.support.orders_stream import table_fingerprint as fingerprint
 
 INCREMENTAL = (*MODELS, "orders_backfill_only")
 

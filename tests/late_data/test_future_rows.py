@@ -3,7 +3,8 @@ future row already in the target does not move the anchor, and an impossible win
 
 from __future__ import annotations
 
-from tests.late_data.orders_stream import (
+from tests.support.dbt import DbtProject, query
+from tests.support.orders_stream import (
     MODELS,
     create_raw_orders,
     day,
@@ -12,7 +13,6 @@ from tests.late_data.orders_stream import (
     insert_orders,
     table_fingerprint,
 )
-from tests.support.dbt import DbtProject, query
 
 STRAY = "(9999, 1, 1.00, timestamp '2030-01-01 08:00:00', date '2024-01-09')"
 STRAY_TARGET = "(9999, 1, 1.00, timestamp '2030-01-01 08:00:00')"

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import timedelta
 
-from tests.late_data.orders_stream import (
+from tests.support.dbt import DbtProject, query
+from tests.support.orders_stream import (
     MODELS,
     create_raw_orders,
     day,
@@ -19,7 +20,6 @@ from tests.late_data.orders_stream import (
     insert_orders,
     table_fingerprint,
 )
-from tests.support.dbt import DbtProject, query
 
 LATE_CHECK = "orders_replace_window_late_rows_missed"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.late_data.orders_stream import create_raw_orders, generate_orders, insert_orders
 from tests.late_data.project_copy import project_copy
 from tests.support.dbt import DbtProject, query
+from tests.support.orders_stream import create_raw_orders, generate_orders, insert_orders
 
 WRAPPER = (
     "{% macro get_incremental_replace_window_sql(arg_dict) %}"

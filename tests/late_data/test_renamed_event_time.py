@@ -4,8 +4,8 @@ target does not have is a steadyflow compile error, not the database's Binder Er
 
 from __future__ import annotations
 
-from tests.late_data.orders_stream import create_raw_orders, day, end_of, generate_orders, insert_orders
 from tests.support.dbt import DbtProject, query
+from tests.support.orders_stream import create_raw_orders, day, end_of, generate_orders, insert_orders
 
 
 def test_a_renamed_event_time_loads_late_rows_on_every_run(warehouse: DbtProject) -> None:

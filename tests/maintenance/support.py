@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tests.late_data.orders_stream import create_raw_orders, day, end_of, generate_orders, insert_orders
 from tests.support.dbt import DbtProject, DbtResult, connect, query
+from tests.support.orders_stream import create_raw_orders, day, end_of, generate_orders, insert_orders
 
 DAYS = 10
 

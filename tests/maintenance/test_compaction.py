@@ -8,9 +8,9 @@ dry_run run nothing.
 
 from __future__ import annotations
 
-from tests.late_data.orders_stream import table_fingerprint
 from tests.maintenance.support import build_orders, compact, delete_rows, last_invocation_log, pg_vacuum_stats
 from tests.support.dbt import DbtProject
+from tests.support.orders_stream import table_fingerprint
 
 STATEMENTS = {
     "duckdb": ['analyze "warehouse"."main"."orders_merge"', 'checkpoint "warehouse"'],
