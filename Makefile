@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 
-.PHONY: venv demo test lint typecheck pytest deps bench clean
+.PHONY: venv demo test lint typecheck pytest deps bench dist docs clean
 
 venv: $(STAMP)
 
@@ -22,8 +22,20 @@ $(STAMP): pyproject.toml requirements-dev.txt constraints.txt
 deps: venv
 	cd integration_tests && ../$(BIN)/dbt deps --profiles-dir . --quiet
 
-demo: deps
+demo: deps   # also writes docs/demo.md, the transcript the README links to
 	$(PY) integration_tests/demo/run.py
+
+# A wheel of the Python package (steadyflow CLI, Airflow templates and provider) in dist/, for
+# `pip install dist/steadyflow-*.whl` in an Airflow environment. pip builds it in an isolated environment
+# (it fetches setuptools>=68 from the package index); `build/` is its scratch folder.
+dist: venv
+	rm -rf build
+	$(BIN)/pip wheel --quiet --no-deps -w dist .
+	rm -rf build
+
+# The generated part of docs/airflow-specs.md (the spec reference, from airflow_templates/steadyflow.schema.json).
+docs: venv
+	$(PY) -m steadyflow.spec_reference
 
 lint: deps
 	$(BIN)/ruff check dbt_packages_src tests benchmarks integration_tests/demo
@@ -42,4 +54,4 @@ bench: deps
 	$(PY) -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) integration_tests/dbt_packages integration_tests/target integration_tests/logs .demo .bench
+	rm -rf $(VENV) integration_tests/dbt_packages integration_tests/target integration_tests/logs .demo .bench build dist

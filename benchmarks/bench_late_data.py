@@ -1,14 +1,16 @@
 """Late-data benchmark (issue 2, item 8): steadyflow's lookback incremental and `replace_window` backfill
 against a full refresh, dbt's built-in `microbatch` and hand-written DuckDB SQL (the floor).
 
-Everything runs on DuckDB files under `.bench/late_data/`. The source (`raw.events`, N rows over the last
-365 days, in event-time order as an append-only load leaves it) is generated inside DuckDB from `range()`
-and hash-based columns, so it is deterministic for a given day. The "change" (1% new rows today, 0.1% late
-rows within the last 3 days) is inserted with SQL between runs. Every timed scenario starts from a copy of
-the same saved file. dbt models are compared by the execution time dbt reports in run_results.json; dbt's
-start-up, parse and per-invocation overhead are reported apart. The floor runs without dbt: duckdb on the
-same file, timed from `begin` to `commit` on an open connection, as a dbt node finds its connection open.
-Results go to the late-data section of docs/benchmarks.md.
+Everything runs on DuckDB files under `.bench/late_data/`. The source (`raw.events`, N rows over the last 365
+days, in event-time order as an append-only load leaves it) is generated inside DuckDB from `range()` and
+hash-based columns, so it is deterministic for a given day. The daily runs are also measured on a copy stored
+in random order (`order by hash(event_id)`: no row group can be skipped), so the report says which layout each
+claim holds for. The "change" (1% new rows today, 0.1% late rows within the last 3 days) is inserted with SQL
+between runs. Every timed scenario starts from a copy of the same saved file. dbt models are compared by the
+execution time dbt reports in run_results.json; dbt's start-up, parse and per-invocation overhead are reported
+apart. The floor runs without dbt: duckdb on the same file, timed from `begin` to `commit` on an open
+connection, as a dbt node finds its connection open. Results go to the late-data section of
+docs/benchmarks.md.
 
 The parts live in `benchmarks/late_data/`: `settings` (paths, names, day counts), `data` (the source and the
 change, inside DuckDB), `dbt_output` (run_results.json and dbt's debug log), `runner` (timed runs),

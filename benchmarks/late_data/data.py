@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.late_data.settings import HISTORY_DAYS, LOOKBACK_DAYS
+from benchmarks.late_data.settings import HISTORY_DAYS, LOOKBACK_DAYS, ORDERED, RANDOM
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,19 @@ def sql(path: Path, *statements: str) -> list[tuple[Any, ...]]:
         con.close()
 
 
-def generate_source(path: Path, rows: int, today: datetime) -> None:
+# How raw.events is stored: the order its rows are written in, hence what DuckDB's zone maps (min/max of
+# event_ts per row group) can skip when a query filters on event_ts.
+LAYOUTS = {
+    ORDERED: "event_ts",  # as an append-only load leaves it: a window reads only its row groups
+    RANDOM: "hash(event_id)",  # every row group spans the whole year: nothing is skipped
+}
+
+
+def generate_source(path: Path, rows: int, today: datetime, layout: str = ORDERED) -> None:
     start = today - timedelta(days=HISTORY_DAYS)
     body = rows_sql(0, rows, start, timedelta(days=HISTORY_DAYS))
-    sql(path, "create schema if not exists raw", f"create or replace table raw.events as {body} order by event_ts")
+    order = LAYOUTS[layout]
+    sql(path, "create schema if not exists raw", f"create or replace table raw.events as {body} order by {order}")
 
 
 def apply_change(path: Path, scale: Scale, today: datetime) -> None:

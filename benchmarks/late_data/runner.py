@@ -3,8 +3,11 @@ fixed costs (start-up, parse)."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +18,8 @@ from pathlib import Path
 
 from benchmarks.late_data.dbt_output import model_time, sql_log
 from benchmarks.late_data.settings import COLUMNS, LOOKBACK, PROJECT_DIR
+
+WINDOW = re.compile(r"\(([^()]*)\) /\* steadyflow\.window ")  # lookback_window's rendered predicate
 
 
 @dataclass
@@ -78,6 +83,23 @@ class Bench:
             close_s = release_duckdb()
         model_s, batches = model_time(self.project.run_results()["results"])
         return Run(model_s, wall, batches, close_s, sql_log(log, offset))
+
+    def window_predicate(self, state: Path, vars: dict[str, str] | None = None) -> str:
+        """The window the lookback model resolves on `state`, as its compiled SQL writes it (same columns,
+        bounds and literals), so the floor filters exactly as the model does. Untimed: `dbt compile`."""
+        self.restore(state)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):  # `dbt compile` prints the compiled SQL
+                self.project.dbt("compile", "-s", LOOKBACK, vars=vars, expect=True)
+        finally:
+            release_duckdb()
+        code = next(
+            r["compiled_code"] for r in self.project.run_results()["results"] if r["unique_id"].endswith(LOOKBACK)
+        )
+        found = WINDOW.search(code or "")
+        if found is None:
+            raise AssertionError(f"{LOOKBACK}: no `(...) /* steadyflow.window ... */` predicate in its compiled SQL")
+        return found.group(1)
 
     def floor(self, predicate: str) -> Run:
         """The hand-written minimum: one delete + one insert in one transaction, timed from `begin` to

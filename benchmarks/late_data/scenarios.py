@@ -9,11 +9,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
-from benchmarks.late_data.data import Scale, apply_change, check_same_rows, generate_source, sql, ts
+from benchmarks.late_data.data import Scale, apply_change, check_same_rows, generate_source
 from benchmarks.late_data.runner import Bench, Run, dbt_fixed_costs, median_run
-from benchmarks.late_data.settings import BACKFILL_DAYS, HISTORY_DAYS, LOOKBACK, LOOKBACK_DAYS, MICROBATCH, WORK_ROOT
+from benchmarks.late_data.settings import BACKFILL_DAYS, HISTORY_DAYS, LOOKBACK, MICROBATCH, RANDOM, WORK_ROOT
 
 
 @dataclass
@@ -22,7 +23,7 @@ class Results:
     small: Scale
     small_prop: Scale
     today: datetime
-    lower: datetime = datetime.min
+    windows: dict[str, str] = field(default_factory=dict)  # scenario -> the predicate its window renders
     runs: dict[str, Run] = field(default_factory=dict)
     fixed: dict[str, float] = field(default_factory=dict)
     load: tuple[float, float] = (0.0, 0.0)
@@ -51,6 +52,17 @@ def interleaved(n: int, scenarios: dict[str, Callable[[], Run]]) -> dict[str, Ru
         for key, fn in scenarios.items():
             runs[key].append(fn())
     return {k: median_run(v) for k, v in runs.items()}
+
+
+def built_state(bench: Bench, name: str, rows: int, scale: Scale, today: datetime, layout: str) -> Path:
+    """Yesterday's state on a source of `layout`: both models built by their own first build (so each target
+    keeps the order its strategy writes), then today's change loaded into the source. Untimed."""
+    bench.clear()
+    generate_source(bench.db, rows, today, layout)
+    bench.dbt("run", "-s", MICROBATCH)
+    bench.dbt("run", "-s", LOOKBACK)
+    apply_change(bench.db, scale, today)
+    return bench.save(name)
 
 
 def measure(rows: int, small_rows: int, n: int) -> Results:
@@ -82,10 +94,14 @@ def measure(rows: int, small_rows: int, n: int) -> Results:
     bench.dbt("run", "-s", LOOKBACK)  # yesterday's state: both models built
     apply_change(bench.db, scale, today)
     s1 = bench.save("s1_built_plus_change")
-    max_ts = sql(s1, f"select date_trunc('day', max(event_ts)) from main.{LOOKBACK}")[0][0]
-    res.lower = max_ts - timedelta(days=LOOKBACK_DAYS)
-    small_max = sql(small_states["b_small_same_change"], f"select date_trunc('day', max(event_ts)) from {LOOKBACK}")
-    small_floor = f"event_ts >= timestamp '{ts(small_max[0][0] - timedelta(days=LOOKBACK_DAYS))}'"
+    print(f"the same on a source stored in {RANDOM} ...", flush=True)
+    s1_random = built_state(bench, "s1_random_built_plus_change", rows, scale, today, RANDOM)
+    res.windows = {
+        "b_lookback": bench.window_predicate(s1),
+        "b_lookback_random": bench.window_predicate(s1_random),
+        "b_small_same_change": bench.window_predicate(small_states["b_small_same_change"]),
+    }
+    W = res.windows
 
     print("first builds and daily runs ...", flush=True)
     R |= interleaved(
@@ -95,9 +111,12 @@ def measure(rows: int, small_rows: int, n: int) -> Results:
             "a_full_refresh": lambda: run_model(bench, s1, LOOKBACK, "--full-refresh"),
             "b_lookback": lambda: run_model(bench, s1, LOOKBACK),
             "c_microbatch": lambda: run_model(bench, s1, MICROBATCH),
-            "d_floor": lambda: run_floor(bench, s1, f"event_ts >= timestamp '{ts(res.lower)}'"),
-            **{k: (lambda st=st: run_model(bench, st, LOOKBACK)) for k, st in small_states.items()},
-            "d_floor_small": lambda: run_floor(bench, small_states["b_small_same_change"], small_floor),
+            "d_floor": lambda: run_floor(bench, s1, W["b_lookback"]),
+            "b_lookback_random": lambda: run_model(bench, s1_random, LOOKBACK),
+            "c_microbatch_random": lambda: run_model(bench, s1_random, MICROBATCH),
+            "d_floor_random": lambda: run_floor(bench, s1_random, W["b_lookback_random"]),
+            **{k: partial(run_model, bench, st, LOOKBACK) for k, st in small_states.items()},
+            "d_floor_small": lambda: run_floor(bench, small_states["b_small_same_change"], W["b_small_same_change"]),
         },
     )
 
@@ -108,13 +127,13 @@ def measure(rows: int, small_rows: int, n: int) -> Results:
     start, end = today - timedelta(days=BACKFILL_DAYS), today
     window = {"backfill_start": start.date().isoformat(), "backfill_end": end.date().isoformat()}
     flags = ("--event-time-start", start.date().isoformat(), "--event-time-end", end.date().isoformat())
-    between = f"event_ts >= timestamp '{ts(start)}' and event_ts < timestamp '{ts(end)}'"
+    W["backfill_replace_window"] = bench.window_predicate(s2, vars=window)
     R |= interleaved(
         n,
         {
             "backfill_replace_window": lambda: run_model(bench, s2, LOOKBACK, vars=window),
             "backfill_microbatch": lambda: run_model(bench, s2, MICROBATCH, *flags),
-            "backfill_hand": lambda: run_floor(bench, s2, between),
+            "backfill_hand": lambda: run_floor(bench, s2, W["backfill_replace_window"]),
         },
     )
 

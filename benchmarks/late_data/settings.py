@@ -13,3 +13,4 @@ COLUMNS = "event_id, user_id, event_type, amount, event_ts"
 LOOKBACK = "events_lookback"
 MICROBATCH = "events_microbatch"
 HISTORY_DAYS, LOOKBACK_DAYS, BACKFILL_DAYS = 365, 3, 90
+ORDERED, RANDOM = "event-time order", "random order"  # the layouts of raw.events (data.LAYOUTS)
