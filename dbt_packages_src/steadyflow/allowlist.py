@@ -1,8 +1,8 @@
 """What a spec may reference. YAML never names an operator class: templates pick operator kinds from
 `operators()` (the base kinds plus those a template declares). An ingest DAG may name a callable, but
-only one of `callables()` (steadyflow's own, including those the templates declare) or one living in a
-module the spec file declares under `python_modules:`; it is imported when the task runs, never while
-the DAG file is parsed."""
+only one of `callables()` (steadyflow's callables meant for specs; never its internal run-time functions,
+such as the backfill loop or the gates) or one living in a module the spec file declares under
+`python_modules:`; it is imported when the task runs, never while the DAG file is parsed."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ BASE_OPERATORS: dict[str, str] = {
     "empty": "airflow.providers.standard.operators.empty.EmptyOperator",
 }
 
-#: steadyflow callables a spec may name that no template runs.
+#: The steadyflow callables an ingest spec may name. Internal run-time functions (gates, the backfill loop)
+#: are not here: they take what their templates pass, and naming them from `ingest` bypasses those templates.
 BASE_CALLABLES: frozenset[str] = frozenset({"steadyflow.runtime.call.noop"})
 
 
@@ -40,12 +41,9 @@ def operators() -> dict[str, str]:
     return found
 
 
-@cache
 def callables() -> frozenset[str]:
-    """steadyflow's callables a spec may name without declaring a module (those the templates run, `noop`)."""
-    from steadyflow.templates.registry import templates
-
-    return BASE_CALLABLES.union(*(template.callables for template in templates().values()))
+    """steadyflow's callables a spec may name without declaring a module."""
+    return BASE_CALLABLES
 
 
 def is_callable_allowed(path: str, user_modules: Iterable[str]) -> bool:

@@ -33,12 +33,16 @@ def _render(args: argparse.Namespace) -> int:
     from steadyflow.specs.errors import SpecError
 
     try:
-        written = render_dir(args.spec_dir, args.out_dir)
-    except SpecError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    for path in written:
+        report = render_dir(args.spec_dir, args.out_dir)
+    except FileNotFoundError as exc:
+        print(f"steadyflow render: {exc}", file=sys.stderr)
+        return 2
+    for path in report.written:
         print(f"wrote {path}")
+    if report.issues:
+        print(str(SpecError(report.issues)), file=sys.stderr)
+        print(f"steadyflow render: {len(report.written)} file(s) written, spec problems above", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -72,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_lint)
 
     p = sub.add_parser("render", help="write plain Python DAG files from specs")
-    p.add_argument("spec_dir")
+    p.add_argument("spec_dir", help="folder (or file) of spec YAML files (.yaml or .yml)")
     p.add_argument("out_dir")
     p.set_defaults(func=_render)
 

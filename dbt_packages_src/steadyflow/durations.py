@@ -49,6 +49,8 @@ def parse_duration(value: object, *, positive: bool = False) -> timedelta:
 def _hint(value: object) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return " (a number needs its unit: '300s', '5m')"
+    if isinstance(value, str) and value != value.lower() and _GRAMMAR.fullmatch(value.lower()):
+        return f" (units are lower-case: {value.lower()!r})"
     if isinstance(value, str) and _LOOSE.fullmatch(value.lower().replace(" ", "")):
         return " (lower-case units, largest first, no spaces)"
     return ""

@@ -17,11 +17,11 @@ mean". Across the folder:
 from __future__ import annotations
 
 import difflib
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from steadyflow.dotted import DottedPathError, import_callable
+from steadyflow.specs.asset_graph import Edges, asset_cycles, cycle_message, link
 from steadyflow.specs.errors import SpecError, SpecIssue
 from steadyflow.specs.schedule import asset_paths
 from steadyflow.specs.validate import LoadedSpec, load_spec, spec_files
@@ -83,14 +83,12 @@ class _AssetGraph:
             for name, path in asset_paths(dag.schedule):
                 self.consumers.setdefault(name, []).append(_Use(dag.dag_id, spec, ("dags", index, "schedule", *path)))
 
-    def edges(self) -> dict[str, dict[str, str]]:
+    def edges(self) -> Edges:
         """producer dag -> consumer dag -> the (alphabetically first) asset linking them."""
-        out: dict[str, dict[str, str]] = {}
-        for name in sorted(self.producers):
-            for producer in self.producers[name]:
-                for consumer in self.consumers.get(name, []):
-                    out.setdefault(producer.dag_id, {}).setdefault(consumer.dag_id, name)
-        return out
+        return link(
+            {name: [u.dag_id for u in uses] for name, uses in self.producers.items()},
+            {name: [u.dag_id for u in uses] for name, uses in self.consumers.items()},
+        )
 
 
 def _issue(spec: LoadedSpec, severity: str, path: PathKey, message: str, suggestion: str | None = None) -> LintIssue:
@@ -109,48 +107,6 @@ def _callable_problem(path: str) -> str | None:
     except DottedPathError as exc:  # any failure to import is worth reporting, not crashing lint
         return str(exc)
     return None
-
-
-def _reach(start: str, edges: dict[str, dict[str, str]]) -> dict[str, str | None]:
-    """Every dag reachable from `start` (itself only through a cycle) -> its predecessor on a shortest path."""
-    parent: dict[str, str | None] = {}
-    queue = deque([start])
-    while queue:
-        node = queue.popleft()
-        for nxt in sorted(edges.get(node, {})):
-            if nxt not in parent:
-                parent[nxt] = node
-                queue.append(nxt)
-    return parent
-
-
-def asset_cycles(edges: dict[str, dict[str, str]]) -> list[list[str]]:
-    """One shortest cycle per strongly connected group of DAGs, as `[dag, asset, dag, ..., dag]`,
-    each starting (and ending) at the group's alphabetically first dag_id."""
-    reverse: dict[str, dict[str, str]] = {}
-    for src, targets in edges.items():
-        for dst, asset in targets.items():
-            reverse.setdefault(dst, {})[src] = asset
-    cycles: list[list[str]] = []
-    seen: set[str] = set()
-    for start in sorted(edges):
-        if start in seen:
-            continue
-        forward = _reach(start, edges)
-        if start not in forward:
-            continue
-        seen |= set(forward) & set(_reach(start, reverse))
-        nodes = [start]
-        node = forward[start]
-        while node is not None and node != start:
-            nodes.append(node)
-            node = forward[node]
-        nodes = [start, *reversed(nodes[1:]), start]
-        chain = [start]
-        for src, dst in zip(nodes, nodes[1:], strict=False):
-            chain += [edges[src][dst], dst]
-        cycles.append(chain)
-    return cycles
 
 
 def _asset_findings(graph: _AssetGraph) -> list[LintIssue]:
@@ -175,11 +131,7 @@ def _asset_findings(graph: _AssetGraph) -> list[LintIssue]:
     for chain in asset_cycles(graph.edges()):
         start, waits_for = chain[0], chain[-2]
         use = next(u for u in graph.consumers[waits_for] if u.dag_id == start)
-        msg = (
-            f"asset cycle {' -> '.join(chain)}: these DAGs wait for each other's assets, "
-            "so none of them starts (or, once one is started, they wake each other forever)"
-        )
-        findings.append(_issue(use.spec, "error", use.path, msg))
+        findings.append(_issue(use.spec, "error", use.path, cycle_message(chain)))
     return findings
 
 

@@ -4,11 +4,13 @@ as the YAML loader (both work from the same `DagPlan`), so both give identical D
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from steadyflow.allowlist import operator_path
 from steadyflow.loader import variable_name
+from steadyflow.specs.errors import SpecError, SpecIssue
 from steadyflow.specs.validate import load_spec, spec_files
 from steadyflow.templates.plan import Call, DagPlan, Ref
 from steadyflow.templates.registry import plan_file
@@ -110,13 +112,27 @@ def render_spec(spec_path: str | Path) -> str:
     return "\n".join(header + body) + "\n"
 
 
-def render_dir(spec_dir: str | Path, out_dir: str | Path) -> list[Path]:
-    """Render every spec in `spec_dir` to `<out_dir>/<spec stem>.py`; return the files written."""
+@dataclass
+class RenderReport:
+    """What `render_dir` did: the files written, and every problem of the specs it could not render."""
+
+    written: list[Path] = field(default_factory=list)
+    issues: list[SpecIssue] = field(default_factory=list)
+
+
+def render_dir(spec_dir: str | Path, out_dir: str | Path) -> RenderReport:
+    """Render every spec in `spec_dir` (or the one spec file) to `<out_dir>/<spec stem>.py`; a broken spec
+    is skipped, its problems collected, and every other spec still rendered (as lint reports them all)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
+    report = RenderReport()
     for spec_path in spec_files(spec_dir):
+        try:
+            source = render_spec(spec_path)
+        except SpecError as exc:
+            report.issues += exc.issues
+            continue
         target = out / f"{spec_path.stem}.py"
-        target.write_text(render_spec(spec_path), encoding="utf-8")
-        written.append(target)
-    return written
+        target.write_text(source, encoding="utf-8")
+        report.written.append(target)
+    return report

@@ -25,7 +25,7 @@ ACCEPTED = [
 ]
 
 REFUSED = [
-    ("2H", "expected a duration like '45s', '30m', '2h', '1h30m', '1d' or '1w' (lower-case units"),
+    ("2H", "expected a duration like '45s', '30m', '2h', '1h30m', '1d' or '1w' (units are lower-case: '2h'), got '2H'"),
     ("1h 30m", "(lower-case units, largest first, no spaces), got '1h 30m'"),
     ("30m1h", "(lower-case units, largest first, no spaces), got '30m1h'"),
     ("two hours", "expected a duration like '45s', '30m', '2h', '1h30m', '1d' or '1w', got 'two hours'"),

@@ -110,7 +110,6 @@ def test_a_wrong_trigger_entry_is_one_message_not_a_union_dump(tmp_path: Path) -
         ("curl --user admin:hunter2 https://api", "curl --user user:password"),
         ("sshpass -p hunter2 ssh etl@host", "sshpass -p <password>"),
         ('dbt run --vars "{password: hunter2}"', "password: ... in an inline mapping"),
-        ("export DB_PASS={{ var.value.db_pass }}", "DB_PASS= read from an Airflow Variable"),
     ],
 )
 def test_secrets_in_a_command_are_refused(tmp_path: Path, command: str, reason: str) -> None:
@@ -158,8 +157,14 @@ def test_a_bearer_token_under_any_key_is_refused(tmp_path: Path) -> None:
 def test_a_secret_read_from_an_airflow_variable_is_refused(tmp_path: Path) -> None:
     spec = write_spec(tmp_path, DBT_BUILD + "    vars: {password: '{{ var.value.db_password }}'}\n")
     (message,) = problems(spec)
-    assert "dags[0].vars.password: secret read from an Airflow Variable" in message
+    assert "dags[0].vars.password: secret read from an Airflow Variable (password in key 'password'" in message
     assert "{{ conn.<conn_id>.password }}" in message and "secrets backend" in message
+
+
+def test_a_shell_secret_read_from_an_airflow_variable_is_refused(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, INGEST + "    command: 'export DB_PASS={{ var.value.db_pass }} && ./load.sh'\n")
+    (message,) = problems(spec)
+    assert "dags[0].command: secret read from an Airflow Variable (DB_PASS= reads an Airflow Variable" in message
 
 
 # item 4: the advice names what exists for that field -------------------------------------------------
@@ -216,7 +221,7 @@ def test_backfill_default_end_before_start_is_refused(tmp_path: Path) -> None:
 def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
     spec = write_spec(tmp_path, INGEST + '    schedule: "@daily\n    command: echo\n    outlets: [x]\n')
     (message,) = problems(spec)
-    assert f"{spec}:5:15: " in message and "quoted scalar" in message and "it ends at line 8" in message
+    assert f"{spec}:5:15: " in message and "quoted scalar" in message and "gave up at line 8" in message
 
 
 def test_a_tab_in_the_indentation_says_tabs_are_not_allowed(tmp_path: Path) -> None:
@@ -277,3 +282,8 @@ def test_a_password_flag_reason_has_no_stray_space(tmp_path: Path) -> None:
 def test_ingest_cannot_name_steadyflows_internal_runtime_functions(tmp_path: Path, path: str) -> None:
     (message,) = problems(write_spec(tmp_path, INGEST + f"    callable: {{path: {path}}}\n"))
     assert f"dags[0].callable.path: callable '{path}' is not allowed" in message
+
+
+def test_a_date_under_a_secret_named_key_is_not_echoed(tmp_path: Path) -> None:
+    (message,) = problems(write_spec(tmp_path, DBT_BUILD + "    vars: {password: 2031-05-17}\n"))
+    assert "dags[0].vars.password: a date or timestamp; quote it" in message and "2031" not in message

@@ -11,8 +11,13 @@ A finding is `(dotted path, short reason)`, e.g. `("dags.0.callable.kwargs.passw
   `...password.0`), except under keys that refer to a secret;
 * any string value that is a URL with `user:password@` in it, an AWS access key id (`AKIA…`/`ASIA…`),
   a private key block, or a Slack webhook URL;
+* a key named (or whose last name part is) pass, pw, auth, cred or creds, with a literal value;
+* a secret-named key whose value reads an Airflow Variable (`{{ var.value.x }}`): keeping secrets out of
+  Variables is the point, so the reason says so (`READS_VARIABLE`);
 * any string value that sets or passes a secret in shell form (`PGPASSWORD=...`, `--password=...`,
-  `mysql -p...`; see `steadyflow.secrets.shell`), unless the value is a `{{ ... }}` or `$VAR` reference.
+  `mysql -p...`, `curl -u user:pw`; see `steadyflow.secrets.shell`), unless the value is a `{{ ... }}` or
+  `$VAR` reference; the reason says "in a shell command" under a `command` key, "in this value" elsewhere;
+* a `Bearer <token>` / `Basic <credentials>` value under any key.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from steadyflow.secrets.shell import shell_secret_problem
+from steadyflow.secrets.shell import READS_VARIABLE, VARIABLE_READ, shell_secret_problem
 
 SECRET_WORDS = (
     "password",
@@ -36,6 +41,8 @@ SECRET_WORDS = (
     "client_secret",
     "credentials",
 )
+#: Short secret words, counted only as a whole name part at the end (`db_pass`, not `passenger_count`).
+SHORT_WORDS = ("pass", "pw", "auth", "cred", "creds")
 REFERENCE_SUFFIXES = ("_conn_id", "_connection_id", "_path", "_file")
 REFERENCE_KEYS = ("conn_id", "connection_id")
 
@@ -43,6 +50,7 @@ _URL_WITH_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s/:@]+:[^\s/@]+@", r
 _AWS_KEY_ID = re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")
 _PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----")
 _SLACK_WEBHOOK = re.compile(r"hooks\.slack\.com/services/[A-Za-z0-9]+/", re.IGNORECASE)
+_AUTH_VALUE = re.compile(r"\b(Bearer|Basic)[ \t]+(?=\S*\d)[A-Za-z0-9._~+/\-]{8,}=*")
 _ONLY_JINJA = re.compile(r"^\s*\{\{(?:(?!\}\}).)*\}\}\s*$", re.DOTALL)  # exactly one `{{ ... }}`
 
 ADVICE = "store it in an Airflow connection (secrets backend) and reference the connection id, e.g. `db_conn_id: my_db`"
@@ -61,11 +69,12 @@ def secret_key_word(key: str) -> str | None:
     for word in SECRET_WORDS:
         if word in name or word.replace("_", "") in squashed:
             return word
-    return None
+    last = name.rpartition("_")[2]
+    return last if last in SHORT_WORDS else None
 
 
-def value_problem(value: str) -> str | None:
-    """Why a string value is itself a secret, or None."""
+def value_problem(value: str, where: str = "in this value") -> str | None:
+    """Why a string value is itself a secret, or None; `where` ends a shell-form reason ("in a shell command")."""
     if _URL_WITH_PASSWORD.search(value):
         return "URL with user:password@"
     if _AWS_KEY_ID.search(value):
@@ -74,7 +83,13 @@ def value_problem(value: str) -> str | None:
         return "private key block"
     if _SLACK_WEBHOOK.search(value):
         return "Slack webhook URL, which is itself the credential"
-    return shell_secret_problem(value)
+    shell = shell_secret_problem(value, where)
+    if shell:
+        return shell
+    auth = _AUTH_VALUE.search(value)
+    if auth:
+        return "Bearer token" if auth.group(1) == "Bearer" else "Basic credentials"
+    return None
 
 
 def _is_literal(value: object) -> bool:
@@ -124,6 +139,9 @@ def find_literal_secrets(data: object, path: str = "") -> list[tuple[str, str]]:
             if word is not None and _is_literal(value):
                 found.append((here, f"{word} in key {str(key)!r}"))
                 continue
+            if word is not None and isinstance(value, str) and VARIABLE_READ.search(value):
+                found.append((here, f"{word} in key {str(key)!r} {READS_VARIABLE}"))
+                continue
             if word is not None and isinstance(value, Mapping | list | tuple):
                 found.extend(_literals_inside(value, here, f"{word} in key {str(key)!r}"))
                 continue
@@ -132,7 +150,7 @@ def find_literal_secrets(data: object, path: str = "") -> list[tuple[str, str]]:
         for index, item in enumerate(data):
             found.extend(find_literal_secrets(item, _join(path, str(index))))
     elif isinstance(data, str):
-        problem = value_problem(data)
+        problem = value_problem(data, "in a shell command" if path.rpartition(".")[2] == "command" else "in this value")
         if problem:
             found.append((path or "<value>", problem))
     return found

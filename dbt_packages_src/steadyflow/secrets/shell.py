@@ -8,10 +8,14 @@ it is as exposed as one under a `password:` key. What counts, in any string of a
   access_key / secret_key; `DBT_ENV_SECRET_*` too); not `*_FILE`, `*_PATH`, `*_URL`, ... nor `PWD`;
 * a secret-named long flag with a value: `--password=...`, `--api-key ...`; the space form is not read
   for the MySQL/MariaDB and PostgreSQL clients, whose `--password` takes no separate value;
-* `-p<value>` for MySQL/MariaDB clients, where `-p` is the password (for psql `-p` is the port).
+* `-p<value>` for MySQL/MariaDB clients, where `-p` is the password (for psql `-p` is the port), and
+  `sshpass -p <value>`;
+* `curl`/`wget` `-u` / `--user user:password`, an `Authorization: Bearer|Basic|Token <value>` header;
+* a secret-named key in an inline mapping: `--vars "{password: ...}"`.
 
 A value made only of references is fine: `{{ conn.db.password }}`, `$VAR`, `${VAR}`, `$(command)`,
-quoted or not. A reason names the variable or flag, never the value.
+quoted or not; but a secret read from an Airflow Variable (`PGPASSWORD={{ var.value.pg }}`) is reported:
+Variables are what steadyflow keeps secrets out of. A reason names the variable or flag, never the value.
 """
 
 from __future__ import annotations
@@ -54,6 +58,16 @@ _SEPARATOR = re.compile(r"&&|\|\||[;|&\n]")
 _ASSIGNMENT = re.compile(r"(?<![\w$.\-/])([A-Za-z_][A-Za-z0-9_]*)=")
 _LONG_FLAG = re.compile(r"(?<![\w\-])--([A-Za-z][A-Za-z0-9_\-]*)(=|[ \t]+)")
 _SHORT_P = re.compile(r"(?<![\w\-])-p(?=\S)")
+_AUTH_HEADER = re.compile(r"Authorization:[ \t]*(?:Bearer|Basic|Token)[ \t]+", re.IGNORECASE)
+_USER_FLAG = re.compile(r"(?<![\w\-])(-u|--user)(?:=|[ \t]*)(?=\S)")
+_INLINE_KEY = re.compile(r"[{,][ \t]*[\"']?([A-Za-z_][A-Za-z0-9_\-]*)[\"']?[ \t]*:[ \t]*")
+_INLINE_VALUE = re.compile(r"\{\{_*\}\}|[^,}\s]*")  # a masked `{{ ... }}` whole, else up to , or }
+_HEADER_VALUE = re.compile(r"[^\s\"']*")
+_USER_CLIENTS = frozenset({"curl", "wget"})
+#: What a reason says when a secret is read from an Airflow Variable (not written literally).
+READS_VARIABLE = "reads an Airflow Variable"
+#: A Jinja expression that reads an Airflow Variable.
+VARIABLE_READ = re.compile(r"\bvar\s*\.\s*(?:value|json)\b")
 _REFERENCE = re.compile(r"\{\{_*\}\}|\{%_*%\}|\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|[\"']")
 
 
@@ -118,10 +132,52 @@ def _command_names(segment: str) -> set[str]:
     return {word.rsplit("/", 1)[-1] for word in segment.split()}
 
 
-def _segment_problem(segment: str) -> str | None:
+def _user_password_given(word: str) -> bool:
+    """`user:password` with a literal password (`-u admin` alone prompts; `$USER:$PASS` is references)."""
+    _user, colon, password = word.strip("\"'").partition(":")
+    return bool(colon) and _is_literal(password)
+
+
+def _client_problem(segment: str, clients: set[str], where: str) -> str | None:
+    """Secrets passed the way particular clients take them: `-p` (MySQL, sshpass), `-u user:pw` (curl, wget)."""
+    client = sorted(clients & MYSQL_CLIENTS)
+    if client:
+        for _match, word in _values(segment, _SHORT_P):
+            if _is_literal(word):
+                return f"{client[0]} -p<password> {where}"
+    if "sshpass" in clients:
+        for match in re.finditer(r"(?<![\w\-])-p[ \t]*(?=\S)", segment):
+            if _is_literal(_word(segment, match.end())):
+                return f"sshpass -p <password> {where}"
+    user_client = sorted(clients & _USER_CLIENTS)
+    if user_client:
+        for match, word in _values(segment, _USER_FLAG):
+            if _user_password_given(word):
+                return f"{user_client[0]} {match.group(1)} user:password {where}"
+    return None
+
+
+def _text_problem(segment: str, where: str) -> str | None:
+    """Secrets written as text inside a word: an Authorization header, an inline `{password: ...}` mapping."""
+    for match in _AUTH_HEADER.finditer(segment):
+        value = _HEADER_VALUE.match(segment, match.end())
+        if value is not None and _is_literal(value.group(0)):
+            return f"Authorization header {where}"
+    for match in _INLINE_KEY.finditer(segment):
+        value = _INLINE_VALUE.match(segment, match.end())
+        if shell_secret_name(match.group(1)) and value is not None and _is_literal(value.group(0)):
+            return f"{match.group(1)}: ... in an inline mapping {where}"
+    return None
+
+
+def _segment_problem(segment: str, original: str, where: str) -> str | None:
     for match, word in _values(segment, _ASSIGNMENT):
-        if shell_secret_name(match.group(1)) and _is_literal(word):
-            return f"{match.group(1)}=... in a shell command"
+        if not shell_secret_name(match.group(1)):
+            continue
+        if _is_literal(word):
+            return f"{match.group(1)}=... {where}"
+        if VARIABLE_READ.search(original[match.end() : match.end() + len(word)]):
+            return f"{match.group(1)}= {READS_VARIABLE} {where}"
     clients = _command_names(segment)
     for match, word in _values(segment, _LONG_FLAG):
         flag = match.group(1)
@@ -131,21 +187,20 @@ def _segment_problem(segment: str) -> str | None:
         if spaced and (clients & _NO_SPACED_PASSWORD or word.startswith("-")):
             continue
         if _is_literal(word):
-            return f"--{flag} {'<value>' if spaced else '=...'} in a shell command"
-    client = sorted(clients & MYSQL_CLIENTS)
-    if client:
-        for _match, word in _values(segment, _SHORT_P):
-            if _is_literal(word):
-                return f"{client[0]} -p<password> in a shell command"
-    return None
+            return f"--{flag}{' <value>' if spaced else '=...'} {where}"
+    return _client_problem(segment, clients, where) or _text_problem(segment, where)
 
 
-def shell_secret_problem(text: str) -> str | None:
-    """Why `text` sets or passes a literal secret in shell form (naming the variable or flag), or None."""
-    if "=" not in text and "-" not in text:
+def shell_secret_problem(text: str, where: str = "in a shell command") -> str | None:
+    """Why `text` sets or passes a secret in shell form (naming the variable or flag, then `where`), or None."""
+    if not any(mark in text for mark in "=-:"):
         return None
-    for segment in _SEPARATOR.split(_mask_templates(text)):
-        problem = _segment_problem(segment)
+    masked = _mask_templates(text)  # same length: offsets into `masked` are offsets into `text`
+    start = 0
+    for separator in [*_SEPARATOR.finditer(masked), None]:
+        end = separator.start() if separator is not None else len(masked)
+        problem = _segment_problem(masked[start:end], text[start:end], where)
         if problem:
-            return problem + "; pass a reference instead, e.g. {{ conn.<conn_id>.password }} or $VARIABLE"
+            return problem
+        start = separator.end() if separator is not None else end
     return None

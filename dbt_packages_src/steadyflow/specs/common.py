@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     PlainSerializer,
+    PlainValidator,
     StringConstraints,
     WithJsonSchema,
 )
@@ -72,25 +73,57 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\-]+$", min
 AssetName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.:/\-]*$", min_length=1)]
 
 #: A dotted Python path, `package.module.function`.
-DottedPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$")]
+DOTTED_PATH = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$"
+DottedPath = Annotated[str, StringConstraints(pattern=DOTTED_PATH)]
 
 
-def reject_non_finite(value: object) -> object:
-    """`.inf`/`.nan` (also inside a list or mapping) are refused: a rendered DAG file would say `inf` (NameError)."""
-    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else (value,)
-    for item in items:
-        if isinstance(item, float) and not math.isfinite(item):
-            raise ValueError(
-                f"expected a finite number, got {item!r} (.inf and .nan cannot be written into a DAG file)"
-            )
+#: How a JSON-value message about a YAML date or timestamp starts (it quotes the value).
+QUOTE_IT = ("a date; quote it", "a timestamp; quote it")
+
+
+def _json_problem(value: object, where: str = "") -> tuple[str, str] | None:
+    """Where inside `value` (as read from YAML) something is not a JSON value (`''`, `a[1].b`), and why."""
+    if isinstance(value, bool | int | str) or value is None:
+        return None
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return None
+        return where, f"expected a finite number, got {value!r} (.inf and .nan cannot be written into a DAG file)"
+    if isinstance(value, datetime):
+        return where, f"a timestamp; quote it: '{value}'"
+    if isinstance(value, date):
+        return where, f"a date; quote it: '{value.isoformat()}'"
+    if isinstance(value, list):
+        items = [(f"{where}[{index}]", item) for index, item in enumerate(value)]
+    elif isinstance(value, dict):
+        for key in value:
+            if not isinstance(key, str):
+                return where, f"mapping keys must be strings; quote {key!r}"
+        items = [(f"{where}.{key}" if where else str(key), item) for key, item in value.items()]
+    else:
+        return where, f"expected a string, number, boolean, null, list or mapping, got a {type(value).__name__}"
+    for inner, item in items:
+        problem = _json_problem(item, inner)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _json_value(value: object) -> object:
+    problem = _json_problem(value)
+    if problem is not None:
+        where, why = problem
+        raise ValueError(f"{why} (in this value at {where})" if where else why)
     return value
 
 
-#: A plain YAML value: string, integer, finite float, boolean or null.
-Scalar = Annotated[str | int | float | bool | None, BeforeValidator(reject_non_finite)]
-
-#: A scalar, or a list or mapping of scalars (callable kwargs).
-ScalarOrCollection = Annotated[Scalar | list[Scalar] | dict[str, Scalar], BeforeValidator(reject_non_finite)]
+#: A JSON value (string, integer, finite float, boolean, null, or a list / string-keyed mapping of them,
+#: nested): dbt vars, trigger conf, callable kwargs. A wrong value is one message naming what to write.
+JsonValue = Annotated[
+    Any,
+    PlainValidator(_json_value),
+    WithJsonSchema({"description": "any JSON value: string, number, boolean, null, list or mapping (nested)"}),
+]
 
 
 #: What opens a Jinja block; a string without one is not parsed at all (the common case, kept cheap).

@@ -4,9 +4,9 @@ retries and timeouts, alerts."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from steadyflow.durations import format_duration
 from steadyflow.specs.alerts import AlertsSpec
@@ -14,8 +14,8 @@ from steadyflow.specs.common import (
     AssetName,
     Duration,
     Identifier,
+    JsonValue,
     PositiveDuration,
-    Scalar,
     StrictModel,
 )
 from steadyflow.specs.schedule import Schedule
@@ -32,7 +32,28 @@ class TriggerSpec(StrictModel):
 
     dag_id: Identifier
     wait_for_completion: bool = False
-    conf: dict[str, Scalar] = Field(default_factory=dict)
+    conf: dict[str, JsonValue] = Field(default_factory=dict)
+
+
+def _trigger_shape(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "trigger_dag_id"
+    if isinstance(value, dict | TriggerSpec):
+        return "trigger_spec"
+    return None
+
+
+#: A `trigger:` entry: a dag id, or the full form. Told apart up front: a mistake is one message, not a union dump.
+TriggerEntry = Annotated[
+    Annotated[Identifier, Tag("trigger_dag_id")] | Annotated[TriggerSpec, Tag("trigger_spec")],
+    Discriminator(
+        _trigger_shape,
+        custom_error_type="trigger_entry",
+        custom_error_message="expected a dag id or {dag_id, wait_for_completion, conf}",
+    ),
+]
+#: Tags pydantic puts into error locations for `TriggerEntry`; removed when errors are reported.
+TRIGGER_TAGS = frozenset({"trigger_dag_id", "trigger_spec"})
 
 
 class WaitForSpec(StrictModel):
@@ -101,7 +122,7 @@ class CommonDagSpec(StrictModel):
     )
     dagrun_timeout: PositiveDuration | None = None
     outlets: list[AssetName] = Field(default_factory=list)
-    trigger: list[Identifier | TriggerSpec] = Field(
+    trigger: list[TriggerEntry] = Field(
         default_factory=list, description="dag ids (or {dag_id, wait_for_completion, conf}) to trigger at the end"
     )
     wait_for: list[WaitForSpec] = Field(default_factory=list)

@@ -12,13 +12,15 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from steadyflow.secrets.literal import find_literal_secrets, secret_key_word, value_problem
-from steadyflow.specs.common import jinja_problem
-from steadyflow.specs.dag import DefaultsSpec
+from steadyflow.specs.common import QUOTE_IT, jinja_problem
+from steadyflow.specs.dag import TRIGGER_TAGS, DefaultsSpec
 from steadyflow.specs.errors import SpecError, SpecIssue
 from steadyflow.specs.file import SpecFile
+from steadyflow.specs.file_checks import file_checks, raw_checks
 from steadyflow.specs.schedule import UNION_TAGS
+from steadyflow.specs.secret_issues import flagged_paths, secret_issues
 from steadyflow.specs.yaml_source import PathKey, YamlSource, format_path, parse_yaml
-from steadyflow.templates.registry import builder_for, spec_models, template_names
+from steadyflow.templates.registry import spec_models, template_names
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 
@@ -87,7 +89,9 @@ def _clean_loc(data: object, loc: tuple[int | str, ...]) -> PathKey:
         if found:
             out.append(part)
             node = child
-        elif isinstance(part, str) and (part in UNION_TAGS or part in template_names() or part == "function-after"):
+        elif isinstance(part, str) and (
+            part in UNION_TAGS or part in TRIGGER_TAGS or part in template_names() or part == "function-after"
+        ):
             continue
         else:
             out.append(part)
@@ -146,6 +150,8 @@ def _issue_from_error(
             msg = f"unknown template {value!r}; expected one of: {', '.join(names)}"
             close = difflib.get_close_matches(str(value), names, n=1)
             suggestion = close[0] if close else None
+    elif kind == "value_error" and msg.startswith(QUOTE_IT) and _may_show_secret(path, err.get("input"), flagged):
+        msg = "a date or timestamp; quote it (write it as a string)"  # the usual message shows the value
     elif (
         "input" in err
         and kind not in ("schedule_shape", "asset_expression", "value_error")
@@ -210,43 +216,6 @@ def _apply_defaults(data: dict[str, Any]) -> dict[PathKey, PathKey]:
     return inherited
 
 
-def _split_field_path(text: str) -> PathKey:
-    parts: list[str | int] = []
-    for raw in text.replace("[", ".").replace("]", "").split("."):
-        if raw:
-            parts.append(int(raw) if raw.isdigit() else raw)
-    return tuple(parts)
-
-
-def _secret_issues(source: YamlSource) -> list[SpecIssue]:
-    issues = []
-    for field_path, reason in find_literal_secrets(source.data):
-        path = _split_field_path(field_path)
-        line, col = source.locate(path)
-        message = (
-            f"literal secret ({reason}): keep it in an Airflow connection served by your secrets backend "
-            "and name its connection id here instead (e.g. `source_conn_id: crm`; see `steadyflow secrets-config`)"
-        )
-        issues.append(SpecIssue(source.file, line, col, format_path(path), message))
-    return issues
-
-
-def _post_checks(source: YamlSource, spec: SpecFile) -> list[SpecIssue]:
-    issues = []
-    seen: dict[str, int] = {}
-    for index, dag in enumerate(spec.dags):
-        if dag.dag_id in seen:
-            line, col = source.locate(("dags", index, "dag_id"))
-            msg = f"dag_id '{dag.dag_id}' is already used by dags[{seen[dag.dag_id]}] in this file"
-            issues.append(SpecIssue(source.file, line, col, f"dags[{index}].dag_id", msg))
-        seen.setdefault(dag.dag_id, index)
-        for where, message in builder_for(dag).file_problems(dag, tuple(spec.python_modules)):
-            path = ("dags", index, *where)
-            line, col = source.locate(path)
-            issues.append(SpecIssue(source.file, line, col, format_path(path), message))
-    return issues
-
-
 #: DAG keys whose text only describes the DAG; every other string ends up in a task field Airflow renders
 #: with Jinja when the task runs (bash_command, op_kwargs, conf), so its syntax is checked at load time.
 _PLAIN_TEXT_KEYS = frozenset({"description", "doc_md", "owner", "tags"})
@@ -309,7 +278,7 @@ def validate_source(source: YamlSource) -> SpecFile:
         raise SpecError.single(
             source.file, "expected a mapping with a 'dags:' list at the top of the file", line=line, column=col
         )
-    issues = _secret_issues(source)
+    issues = secret_issues(source)
     data = {k: (list(v) if k == "dags" and isinstance(v, list) else v) for k, v in source.data.items()}
     if isinstance(data.get("dags"), list):
         data["dags"] = [dict(d) if isinstance(d, dict) else d for d in data["dags"]]
@@ -317,10 +286,11 @@ def validate_source(source: YamlSource) -> SpecFile:
     try:
         spec = SpecFile.model_validate(data)
     except ValidationError as exc:
-        flagged = [_split_field_path(where) for where, _ in find_literal_secrets(data)]
+        flagged = flagged_paths(data)
         issues.extend(_issue_from_error(source, data, err, inherited, flagged) for err in exc.errors())
+        issues.extend(raw_checks(source, data))
         raise SpecError(_dedupe(issues)) from None
-    issues.extend(_post_checks(source, spec))
+    issues.extend(file_checks(source, spec))
     issues.extend(_jinja_issues(source, data, inherited))
     if issues:
         raise SpecError(issues)

@@ -202,6 +202,31 @@ def _precount(text: str, file: str, max_nodes: int) -> None:
         loader.dispose()
 
 
+#: PyYAML contexts that start where something opened is never closed: reported where it opens.
+_UNCLOSED_CONTEXTS = ("while scanning a quoted scalar", "while parsing a flow")
+_TAB_PROBLEMS = ("found a tab character", "found character '\\t'")
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, int | None, str]:
+    """Line, column and message of a YAML syntax error. An unclosed quote or bracket is reported where it
+    opens (PyYAML's context mark), with where the parser gave up, usually the end of the file."""
+    problem = exc.problem or str(exc)
+    if any(word in problem for word in _TAB_PROBLEMS):
+        problem += "; tabs are not allowed in YAML indentation, indent with spaces"
+    start, end = exc.context_mark, exc.problem_mark
+    unclosed = bool(exc.context and exc.context.startswith(_UNCLOSED_CONTEXTS))
+    if unclosed and start is not None and end is not None and (start.line, start.column) < (end.line, end.column):
+        opened = str(exc.context).split(" ", 2)[2]  # "a quoted scalar", "a flow sequence", ...
+        message = (
+            f"{opened} starts here and is never closed (a missing quote or bracket?); the parser gave up at "
+            f"line {end.line + 1}, column {end.column + 1}: {problem}"
+        )
+        return start.line + 1, start.column + 1, message
+    mark = end or start
+    context = f" ({exc.context})" if exc.context else ""
+    return (mark.line + 1 if mark else 1), (mark.column + 1 if mark else None), f"{problem}{context}"
+
+
 def _parse_text(text: str, file: str, max_nodes: int, *, locate_fields: bool = True) -> YamlSource:
     if len(text) > PRECOUNT_ABOVE_BYTES:
         _precount(text, file, max_nodes)
@@ -220,12 +245,8 @@ def _parse_text(text: str, file: str, max_nodes: int, *, locate_fields: bool = T
         line, column, where = _locate_in_text(blanked, file, index, max_nodes, parse=locate_fields)
         raise SpecError.single(file, f"invalid YAML: {exc.reason}", line=line, column=column, field=where) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        col = mark.column + 1 if mark else None
-        problem = exc.problem or str(exc)
-        context = f" ({exc.context})" if exc.context else ""
-        raise SpecError.single(file, f"invalid YAML: {problem}{context}", line=line, column=col) from exc
+        line, col, message = _yaml_error(exc)
+        raise SpecError.single(file, f"invalid YAML: {message}", line=line, column=col) from exc
     except yaml.YAMLError as exc:
         raise SpecError.single(file, f"invalid YAML: {exc}", line=1) from exc
     finally:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
-from steadyflow.specs.common import Scalar, StrictModel
+from steadyflow.specs.common import JsonValue, StrictModel
 from steadyflow.specs.dag import CommonDagSpec, DbtProjectSpec, PinNow
 from steadyflow.templates.base import BuildContext, TemplateBuilder, asset
 from steadyflow.templates.dbt_command import now_filters, project_settings, run_vars
@@ -32,7 +32,7 @@ class BackfillDag(CommonDagSpec):
     select: list[str] = Field(min_length=1)
     chunk_days: int = Field(default=30, ge=1, le=366)
     window_vars: WindowVars = Field(default_factory=WindowVars)
-    vars: dict[str, Scalar] = Field(default_factory=dict)
+    vars: dict[str, JsonValue] = Field(default_factory=dict)
     pin_now: PinNow = True
     default_start: date | None = None
     default_end: date | None = None
@@ -43,6 +43,17 @@ class BackfillDag(CommonDagSpec):
         if value is not None:
             raise ValueError("a backfill DAG is triggered by hand with start/end params; remove 'schedule'")
         return value
+
+    @field_validator("default_end")
+    @classmethod
+    def _end_after_start(cls, end: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("default_start")
+        if start is not None and end is not None and end <= start:
+            raise ValueError(
+                f"default_end ({end}) must be after default_start ({start}): the window [start, end) "
+                "would be empty and the run would fail"
+            )
+        return end
 
 
 RUN_BACKFILL = "steadyflow.runtime.backfill.run_backfill"
@@ -55,7 +66,6 @@ def _param(default: date | None, description: str) -> Call:
 
 class BackfillTemplate(TemplateBuilder[BackfillDag]):
     spec = BackfillDag
-    callables = (RUN_BACKFILL,)
 
     def extra_dag_kwargs(self, spec: BackfillDag) -> dict[str, Any]:
         return {

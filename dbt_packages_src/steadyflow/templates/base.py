@@ -93,9 +93,6 @@ class TemplateBuilder(ABC, Generic[S]):
 
     #: The spec model; its `template: Literal["<name>"]` field is the template's name.
     spec: type[S]
-    #: steadyflow run-time functions of this template that an ingest spec may name as its callable too
-    #: (`allowlist.callables()`); never a dispatcher such as `runtime.call.call_allowed`.
-    callables: tuple[str, ...] = ()
     #: Operator kinds this template adds to `allowlist.BASE_OPERATORS`: kind -> import path.
     operators: Mapping[str, str] = MappingProxyType({})
 
@@ -106,6 +103,11 @@ class TemplateBuilder(ABC, Generic[S]):
     def file_problems(self, spec: S, python_modules: tuple[str, ...]) -> list[Problem]:
         """What the spec model alone cannot see because it needs the rest of the file (e.g. its
         `python_modules:`); paths are relative to the DAG."""
+        return []
+
+    def raw_problems(self, dag: Mapping[str, Any], python_modules: tuple[str, ...]) -> list[Problem]:
+        """The `file_problems` that raw values already show, run when the file's models do not validate
+        (so a mistake they catch is reported with the model errors, not after they are fixed)."""
         return []
 
     def plan(self, spec: S, ctx: BuildContext) -> DagPlan:

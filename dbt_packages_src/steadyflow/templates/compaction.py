@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from steadyflow.specs.common import Identifier, Scalar
+from steadyflow.specs.common import Identifier, JsonValue
 from steadyflow.specs.dag import CommonDagSpec, DbtProjectSpec
 from steadyflow.specs.schedule import Schedule
 from steadyflow.templates.base import BuildContext, TemplateBuilder
@@ -24,11 +24,11 @@ class CompactionDag(CommonDagSpec):
     dbt: DbtProjectSpec = Field(default_factory=DbtProjectSpec)
     tables: list[Identifier] = Field(min_length=1)
     operation: Identifier = "steadyflow_compact"
-    operation_args: dict[str, Scalar] = Field(default_factory=dict)
+    operation_args: dict[str, JsonValue] = Field(default_factory=dict)
 
     @field_validator("operation_args")
     @classmethod
-    def _table_is_per_task(cls, value: dict[str, Scalar]) -> dict[str, Scalar]:
+    def _table_is_per_task(cls, value: dict[str, JsonValue]) -> dict[str, JsonValue]:
         if "relation" in value:
             raise ValueError(
                 "'relation' is set per task from 'tables'; remove it from operation_args "

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from steadyflow.specs.common import Identifier, Scalar, StrictModel
+from steadyflow.specs.common import Identifier, JsonValue, StrictModel
 from steadyflow.specs.dag import CommonDagSpec, DbtProjectSpec, PinNow
 from steadyflow.templates.base import BuildContext, TemplateBuilder, asset
 from steadyflow.templates.dbt_command import dbt_command, now_filters, project_settings, run_vars
@@ -44,7 +44,7 @@ class DbtBuildDag(CommonDagSpec):
     dbt: DbtProjectSpec = Field(default_factory=DbtProjectSpec)
     select: list[str] = Field(min_length=1)
     exclude: list[str] = Field(default_factory=list)
-    vars: dict[str, Scalar] = Field(default_factory=dict)
+    vars: dict[str, JsonValue] = Field(default_factory=dict)
     mode: Literal["build", "run_test"] = "build"
     full_refresh: bool = False
     gate: Gate | None = None
@@ -66,7 +66,6 @@ DBT_TEST_GATE = "steadyflow.runtime.gates.dbt_test_gate"
 
 class DbtBuildTemplate(TemplateBuilder[DbtBuildDag]):
     spec = DbtBuildDag
-    callables = (ROW_COUNT_GATE,)
 
     def extra_dag_kwargs(self, spec: DbtBuildDag) -> dict[str, Any]:
         return now_filters()

@@ -14,7 +14,7 @@ from typing import Any
 
 from steadyflow.runtime.clock import PINNED_NOW
 from steadyflow.runtime.project import dbt_args
-from steadyflow.specs.common import Scalar
+from steadyflow.specs.common import JsonValue
 from steadyflow.specs.dag import DbtProjectSpec
 from steadyflow.templates.plan import Call
 
@@ -22,7 +22,7 @@ from steadyflow.templates.plan import Call
 NOW_VAR = "steadyflow_now"
 
 
-def run_vars(vars: Mapping[str, Scalar], pin_now: bool) -> dict[str, Scalar]:
+def run_vars(vars: Mapping[str, JsonValue], pin_now: bool) -> dict[str, JsonValue]:
     """The spec's dbt vars plus `steadyflow_now` pinned to the run's time (unless the spec sets it,
     or turns pinning off with `pin_now: false`)."""
     merged = dict(vars)
@@ -64,7 +64,7 @@ def dbt_command(
     *,
     select: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    vars: Mapping[str, Scalar] | None = None,
+    vars: Mapping[str, JsonValue] | None = None,
     extra: Sequence[str] = (),
 ) -> str:
     words = dbt_words(dbt, command)

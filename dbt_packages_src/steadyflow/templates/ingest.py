@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from steadyflow.allowlist import NotAllowedError, check_callable
-from steadyflow.specs.common import DottedPath, ScalarOrCollection, StrictModel
+from steadyflow.specs.common import DOTTED_PATH, DottedPath, JsonValue, StrictModel
 from steadyflow.specs.dag import CommonDagSpec
 from steadyflow.templates.base import BuildContext, Problem, TemplateBuilder, asset
 from steadyflow.templates.plan import DagPlan, Ref, TaskPlan
@@ -17,7 +19,7 @@ class CallableSpec(StrictModel):
     """An allow-listed Python callable, imported only when the task runs."""
 
     path: DottedPath
-    kwargs: dict[str, ScalarOrCollection] = Field(default_factory=dict)
+    kwargs: dict[str, JsonValue] = Field(default_factory=dict)
 
 
 class IngestDag(CommonDagSpec):
@@ -62,18 +64,27 @@ def inline_command(command: str) -> str:
     return command + " " if command.endswith((".sh", ".bash")) else command
 
 
+def _callable_problems(path: str, python_modules: tuple[str, ...]) -> list[Problem]:
+    try:
+        check_callable(path, python_modules)
+    except NotAllowedError as exc:
+        return [(("callable", "path"), str(exc))]
+    return []
+
+
 class IngestTemplate(TemplateBuilder[IngestDag]):
     spec = IngestDag
 
     def file_problems(self, spec: IngestDag, python_modules: tuple[str, ...]) -> list[Problem]:
         """A callable must be steadyflow's or live in a module the file declares under `python_modules:`."""
-        if spec.callable is None:
-            return []
-        try:
-            check_callable(spec.callable.path, python_modules)
-        except NotAllowedError as exc:
-            return [(("callable", "path"), str(exc))]
-        return []
+        return [] if spec.callable is None else _callable_problems(spec.callable.path, python_modules)
+
+    def raw_problems(self, dag: Mapping[str, Any], python_modules: tuple[str, ...]) -> list[Problem]:
+        block = dag.get("callable")
+        path = block.get("path") if isinstance(block, dict) else None
+        if not isinstance(path, str) or not re.fullmatch(DOTTED_PATH, path):
+            return []  # the model reports a missing or malformed path
+        return _callable_problems(path, python_modules)
 
     def add_tasks(self, plan: DagPlan, spec: IngestDag, ctx: BuildContext) -> None:
         outlets = [asset(o) for o in spec.outlets]
