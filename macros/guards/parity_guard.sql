@@ -2,7 +2,8 @@
     tolerance_percent, overall or per group (e.g. per day). The guard that catches "revenue 50% lower" after a
     join silently dropped rows. Failure count: the number of mismatched groups (1 without group_by). -#}
 
-{% test parity_guard(model, expression, compare_model, compare_expression=none, tolerance_percent=0, compare_where=none, group_by=none, compare_group_by=none, warn_above=none, error_above=none) %}
+{% test parity_guard(model, expression, compare_model, compare_expression=none, tolerance_percent=0, compare_where=none, group_by=none, compare_group_by=none, warn_above=none, error_above=none, column_name=none) %}
+    {%- if column_name is not none %}{{ return(steadyflow._misplaced_model_test("parity_guard", model, column_name)) }}{% endif -%}
     {{ return(adapter.dispatch("test_parity_guard", "steadyflow")(model, expression, compare_model, compare_expression, tolerance_percent, compare_where, group_by, compare_group_by, warn_above, error_above)) }}
 {% endtest %}
 

@@ -4,7 +4,8 @@
     package's one clock, steadyflow.now() (var steadyflow_now, else run_started_at, UTC). Failure count: the
     number of stale groups (an empty model is one stale group, with or without group_by). -#}
 
-{% test recency_guard(model, field, datepart, interval, group_by=none, warn_above=none, error_above=none) %}
+{% test recency_guard(model, field, datepart, interval, group_by=none, warn_above=none, error_above=none, column_name=none) %}
+    {%- if column_name is not none %}{{ return(steadyflow._misplaced_model_test("recency_guard", model, column_name)) }}{% endif -%}
     {{ return(adapter.dispatch("test_recency_guard", "steadyflow")(model, field, datepart, interval, group_by, warn_above, error_above)) }}
 {% endtest %}
 

@@ -8,10 +8,7 @@
 
 
 {% macro _relationship_guard_needs_a_column(model) %}
-    {#- a relation, or (with the test's `where` config) "(select * from <relation> where ...) dbt_subquery" -#}
-    {%- set found = modules.re.search("from\\s+(\\S+)", model | string) -%}
-    {%- set name = model.identifier if model.identifier is defined and model.identifier
-        else ((found.group(1).split(".") | last).strip('"`') if found else model | string) -%}
+    {%- set name = steadyflow._tested_model_name(model) -%}
     {{ exceptions.raise_compiler_error(
         "steadyflow.relationship_guard is a column test, but it is attached to model " ~ name ~ " without a column."
         ~ " Move it under the key column:\n"

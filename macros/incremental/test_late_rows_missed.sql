@@ -2,9 +2,11 @@
   The check for rows the model and its source disagree on, per event date, in both directions:
   missing_rows (the source has more: rows that arrived later than the lookback window) and extra_rows
   (the model has more: rows deleted upstream that the model still holds). One row per date where the
-  counts differ. Failures = missing_rows + extra_rows over all dates.
+  counts differ. Failures = missing_rows + extra_rows over all dates. Only events before `before` (default:
+  steadyflow.now()) are compared, on both sides.
 -#}
-{% test late_rows_missed(model, source_relation, event_time, before=none) %}
+{% test late_rows_missed(model, source_relation, event_time, before=none, column_name=none) %}
+  {%- if column_name is not none %}{{ return(steadyflow._misplaced_model_test('late_rows_missed', model, column_name)) }}{% endif -%}
   {{ return(adapter.dispatch('test_late_rows_missed', 'steadyflow')(model, source_relation, event_time, before)) }}
 {% endtest %}
 
@@ -12,8 +14,10 @@
   {%- do steadyflow._check_required('late_rows_missed', 'source_relation', source_relation) -%}
   {%- do steadyflow._check_required('late_rows_missed', 'event_time', event_time) -%}
   {{ config(fail_calc='coalesce(sum(missing_rows + extra_rows), 0)') }}
-  {%- set cutoff = none if (before is none or not execute) else steadyflow.timestamp_literal(
-        steadyflow._parse_timestamp(before, 'steadyflow.late_rows_missed: argument before')) -%}
+  {#- before defaults to steadyflow.now(): rows dated at or after now are future rows (lookback_window reports
+      them), not late ones -#}
+  {%- set cutoff = none if not execute else steadyflow.utc_literal(steadyflow.now() if before is none
+        else steadyflow._parse_timestamp(before, 'steadyflow.late_rows_missed: argument before')) -%}
 with source_days as (
     select cast({{ event_time }} as date) as event_date, count(*) as source_rows, 0 as model_rows
     from {{ source_relation }}

@@ -38,6 +38,15 @@ CASES = {
         "steadyflow.parity_guard: argument `compare_group_by` must list as many expressions as group_by (2), "
         'got ["order_date"]',
     ),
+    "a count given as a string": (
+        "steadyflow.test_row_count_guard(model=ref('guards_orders'), min_rows='5')",
+        'steadyflow.row_count_guard: argument `min_rows` must be an integer >= 0, got the string "5"',
+    ),
+    "a boolean given as a string": (
+        "steadyflow.test_relationship_guard(model=ref('guards_orders'), column_name='customer_id', "
+        "to=ref('guards_customers'), field='customer_id', allow_null='false')",
+        'steadyflow.relationship_guard: argument `allow_null` must be true or false, got the string "false"',
+    ),
     "unknown datepart": (
         "steadyflow.test_recency_guard(model=ref('guards_events'), field='event_at', datepart='fortnight', interval=1)",
         "steadyflow.recency_guard: argument `datepart` must be one of second, minute, hour, day, week, month, year, "

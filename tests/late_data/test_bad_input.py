@@ -42,7 +42,7 @@ BAD_INPUT = [
     (
         {"backfill_start": "2024-01-05"},
         "steadyflow: vars backfill_start and backfill_end go together (or use backfill_date): var backfill_end"
-        " is missing, got backfill_start='2024-01-05', backfill_end='None'",
+        " is missing, got backfill_start='2024-01-05', backfill_end=unset",
     ),
     (
         {"backfill_start": "2023-01-01", "backfill_end": "2024-06-01"},
@@ -69,7 +69,7 @@ BAD_INPUT = [
     ),
     (
         {"late_data_lookback_days": "3"},
-        'steadyflow.lookback_window: argument `lookback_days` must be an integer >= 0, got "3"',
+        'steadyflow.lookback_window: argument `lookback_days` must be an integer >= 0, got the string "3"',
     ),
     (
         {"future_days": -1},
@@ -84,7 +84,7 @@ BAD_INPUT = [
     (
         {"late_data_begin": None},
         'steadyflow.lookback_window: argument begin is required when "warehouse"."main"."orders_replace_window"'
-        " is empty or built for the first time (no newest ordered_at to look back from), got 'None'",
+        " is empty or built for the first time (no newest ordered_at to look back from), got unset",
     ),
     (
         {"late_data_grain": "fortnight"},
@@ -93,7 +93,17 @@ BAD_INPUT = [
     (
         {"backfill_date": "2024-01-05", "backfill_end": "2024-01-09"},
         "steadyflow: var backfill_date cannot be combined with backfill_start/backfill_end,"
-        " got backfill_date='2024-01-05', backfill_start='None', backfill_end='2024-01-09'",
+        " got backfill_date='2024-01-05', backfill_start=unset, backfill_end='2024-01-09'",
+    ),
+    (
+        {"future_days": "2"},
+        "steadyflow.lookback_window: argument `future_days` must be an integer >= 0 (the var future_days overrides"
+        ' the argument), got the string "2"',
+    ),
+    (
+        {"steadyflow_now": "2024-01-09T23:00:00+24:00"},
+        "steadyflow: var steadyflow_now must be an ISO date or timestamp (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS),"
+        " got '2024-01-09T23:00:00+24:00' (no such date or time)",
     ),
     (
         {"steadyflow_now": "today"},

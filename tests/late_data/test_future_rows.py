@@ -94,3 +94,18 @@ def test_a_begin_in_the_future_is_refused_naming_both_bounds(warehouse: DbtProje
         "select 1 from information_schema.tables where table_name = 'orders_replace_window'"
         + ("" if warehouse.target == "duckdb" else f" and table_schema = '{warehouse.schema}'"),
     )
+
+
+def test_a_future_row_of_the_source_is_not_a_late_row_missed(warehouse: DbtProject) -> None:
+    """late_rows_missed's `before` defaults to steadyflow.now(): a row dated at or after now is a future row
+    (lookback_window reports it), not a late one, so the check does not ask for a backfill that would be refused.
+    Unpinned: now is run_started_at, years after the 2024 orders and years before the 2030 row."""
+    create_raw_orders(warehouse)
+    insert_orders(warehouse, generate_orders(days=9, late_5=0))
+    query(warehouse, f"insert into raw_orders values {STRAY}")
+
+    res = warehouse.dbt("build", "-s", "orders_replace_window")
+
+    assert table_fingerprint(warehouse, "orders_replace_window")[0] == 450
+    assert res.failures["orders_replace_window_late_rows_missed"] == 0
+    assert res.statuses["orders_replace_window_late_rows_missed"] == "pass"
