@@ -34,6 +34,22 @@ def test_a_renamed_event_time_loads_late_rows_on_every_run(warehouse: DbtProject
     assert "delete from" in replaced and "where order_time >= '2024-01-02 00:00:00+00'" in replaced
 
 
+def test_late_rows_missed_compares_a_renamed_event_time_with_model_event_time(warehouse: DbtProject) -> None:
+    orders = generate_orders(days=6)
+    create_raw_orders(warehouse)
+    for d in range(6):
+        insert_orders(warehouse, [o for o in orders if o.loaded_on == day(d)])
+        warehouse.dbt("run", "-s", "orders_renamed_by_config", vars={"steadyflow_now": end_of(day(d))})
+
+    res = warehouse.dbt(
+        "test", "-s", "orders_renamed_late_rows_missed", vars={"steadyflow_now": end_of(day(5))}, expect=True
+    )
+
+    # the rows more than 3 days late, compared on ordered_at in the source and order_time in the model
+    assert res.failures["orders_renamed_late_rows_missed"] == len(orders) - 297 > 0, res.text
+    assert "Binder Error" not in res.text and "does not exist" not in res.text
+
+
 def test_an_event_time_missing_from_the_target_is_a_steadyflow_error_naming_column_and_relation(
     warehouse: DbtProject,
 ) -> None:
