@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from steadyflow.secrets.shell import READS_VARIABLE, VARIABLE_READ, shell_secret_problem
 
@@ -60,8 +61,11 @@ def _normal(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_")
 
 
+@lru_cache(maxsize=4096)
 def secret_key_word(key: str) -> str | None:
-    """The secret word a key name carries (`db_password` -> `password`), or None; `*_conn_id` keys carry none."""
+    """The secret word a key name carries (`db_password` -> `password`), or None; `*_conn_id` keys carry none.
+
+    Cached: every spec repeats the same few dozen key names (`dag_id`, `template`, ...) in every DAG."""
     name = _normal(key)
     if name in REFERENCE_KEYS or name.endswith(REFERENCE_SUFFIXES):
         return None
