@@ -1,0 +1,169 @@
+{#- The comparison's SQL for a plan of _compare_plan (none at parse time: the output columns, no rows; "unread"
+    when a relation has no columns yet: no rows either, but both relations are named, so a missing one fails).
+
+    Cost: each side is read once for the comparison and its key once more for the duplicate check; the two
+    sides are joined once (a full outer join on the key), whatever the number of columns. Each joined row
+    carries one 0/1 flag per column, one aggregate pass sums them, and a cross join with a values list turns the
+    one totals row into one row per column (no union per column, no join per column). -#}
+{% macro _compare_sql(a, b, plan) %}
+{%- set text = dbt.type_string() -%}
+{%- set number = dbt.type_bigint() -%}
+{%- if plan is none or plan.get("unread") -%}
+select
+    cast(null as {{ text }}) as row_kind, cast(null as {{ number }}) as column_position,
+    cast(null as {{ text }}) as column_name, cast(null as {{ number }}) as rows_only_in_a,
+    cast(null as {{ number }}) as rows_only_in_b, cast(null as {{ number }}) as rows_differing,
+    cast(null as {{ number }}) as rows_matching, cast(null as {{ number }}) as failing_rows,
+    cast(null as {{ dbt.type_float() }}) as failing_percent, cast(null as {{ text }}) as detail
+{%- if plan is not none %}
+from (select 1 as one from {{ a }} where 1 = 0) as compare_a
+cross join (select 1 as one from {{ b }} where 1 = 0) as compare_b
+{%- endif %}
+where 1 = 0
+{%- else -%}
+{%- set keys = plan["keys"] | map("string") | list -%}
+{%- set columns = plan["columns"] -%}
+{%- set quoted_keys = [] -%}{%- for k in keys -%}{%- do quoted_keys.append(adapter.quote(k)) -%}{%- endfor -%}
+{%- set key_shown = quoted_keys[0] if keys | length == 1 else "(" ~ keys | join(", ") ~ ")" -%}
+{%- set a_name = steadyflow._tested_model_name(a) -%}
+{%- set b_name = steadyflow._tested_model_name(b) -%}
+with
+
+compare_a as (
+    select
+        {%- for k in quoted_keys %}
+        {{ k }},
+        {%- endfor %}
+        {%- for c in columns if c.in_a %}
+        {{ adapter.quote(c.name) }},
+        {%- endfor %}
+        1 as compare_in_a
+    from {{ a }}
+),
+
+compare_b as (
+    select
+        {%- for k in quoted_keys %}
+        {{ k }},
+        {%- endfor %}
+        {%- for c in columns if c.in_b %}
+        {{ adapter.quote(c.name) }},
+        {%- endfor %}
+        1 as compare_in_b
+    from {{ b }}
+),
+
+{# the key first: a duplicated key would multiply rows in the join -#}
+compare_duplicates as (
+    {%- for side, relation, name in [["a", a, a_name], ["b", b, b_name]] %}
+    select
+        {% if keys | length == 1 -%}
+        '{{ keys[0] }} = ' || coalesce(cast({{ quoted_keys[0] }} as {{ text }}), 'null')
+        {%- else -%}
+        '({{ keys | join(", ") }}) = ('
+        {%- for k in quoted_keys %} || coalesce(cast({{ k }} as {{ text }}), 'null'){{ " || ', '" if not loop.last }}{% endfor %} || ')'
+        {%- endif %}
+        || ' appears ' || cast(count(*) as {{ text }}) || ' times in {{ side }} ({{ name }})' as detail,
+        count(*) as key_rows
+    from {{ relation }}
+    group by {{ quoted_keys | join(", ") }}
+    having count(*) > 1
+    {{ "union all" if loop.first }}
+    {%- endfor %}
+),
+
+compare_joined as (
+    select
+        compare_a.compare_in_a,
+        compare_b.compare_in_b
+        {%- for c in columns %},
+        case
+            when compare_a.compare_in_a is null or compare_b.compare_in_b is null then null
+            {% if c.in_a and c.in_b -%}
+            when {{ steadyflow._compare_equal(c.name, c.tolerance) }} then 0
+            {% endif -%}
+            else 1
+        end as compare_differs_{{ loop.index }}
+        {%- endfor %}
+    from compare_a
+    full outer join compare_b
+        on {% for k in quoted_keys %}compare_a.{{ k }} = compare_b.{{ k }}{{ " and " if not loop.last }}{% endfor %}
+),
+
+compare_totals as (
+    select
+        count(case when compare_in_b is null then 1 end) as only_in_a,
+        count(case when compare_in_a is null then 1 end) as only_in_b,
+        count(case when compare_in_a = 1 and compare_in_b = 1 then 1 end) as in_both
+        {%- for c in columns %},
+        coalesce(sum(compare_differs_{{ loop.index }}), 0) as differs_{{ loop.index }}
+        {%- endfor %},
+        count(case when {% for c in columns %}compare_differs_{{ loop.index }} = 1{{ " or " if not loop.last }}{% else %}1 = 0{% endfor %} then 1 end) as differs_any
+    from compare_joined
+),
+
+compare_rows as (
+    select
+        compare_columns.column_position,
+        compare_columns.row_kind,
+        compare_columns.column_name,
+        compare_totals.only_in_a,
+        compare_totals.only_in_b,
+        compare_totals.in_both,
+        case compare_columns.column_position
+            {%- for c in columns %}
+            when {{ loop.index }} then compare_totals.differs_{{ loop.index }}
+            {%- endfor %}
+            else compare_totals.differs_any
+        end as differing,
+        compare_columns.detail
+    from compare_totals
+    cross join (
+        values
+        {%- for c in columns %}
+        ({{ loop.index }}, 'column', '{{ c.name | replace("'", "''") }}', '{{ steadyflow._compare_column_detail(c) }}'),
+        {%- endfor %}
+        ({{ columns | length + 1 }}, 'all_columns', '(all columns)', 'rows differing in any column')
+    ) as compare_columns (column_position, row_kind, column_name, detail)
+)
+
+select
+    cast(row_kind as {{ text }}) as row_kind,
+    cast(column_position as {{ number }}) as column_position,
+    cast(column_name as {{ text }}) as column_name,
+    cast(only_in_a as {{ number }}) as rows_only_in_a,
+    cast(only_in_b as {{ number }}) as rows_only_in_b,
+    cast(differing as {{ number }}) as rows_differing,
+    cast(in_both - differing as {{ number }}) as rows_matching,
+    cast(only_in_a + only_in_b + differing as {{ number }}) as failing_rows,
+    cast(100.0 * (only_in_a + only_in_b + differing) / nullif(only_in_a + only_in_b + in_both, 0) as {{ dbt.type_float() }}) as failing_percent,
+    cast(detail as {{ text }}) as detail
+from compare_rows
+where not exists (select 1 from compare_duplicates)
+
+union all
+
+select
+    cast('duplicate_key' as {{ text }}) as row_kind,
+    cast(0 as {{ number }}) as column_position,
+    cast('{{ keys | join(", ") }}' as {{ text }}) as column_name,
+    cast(null as {{ number }}) as rows_only_in_a,
+    cast(null as {{ number }}) as rows_only_in_b,
+    cast(null as {{ number }}) as rows_differing,
+    cast(null as {{ number }}) as rows_matching,
+    cast(key_rows as {{ number }}) as failing_rows,
+    cast(100 as {{ dbt.type_float() }}) as failing_percent,
+    cast(detail as {{ text }}) as detail
+from compare_duplicates
+
+order by column_position, detail
+{%- endif %}
+{% endmacro %}
+
+
+{% macro _compare_column_detail(column) %}
+    {%- if not column.in_b -%}{{ return("column missing from b") }}{%- endif -%}
+    {%- if not column.in_a -%}{{ return("column missing from a") }}{%- endif -%}
+    {%- if column.tolerance is none -%}{{ return("exact") }}{%- endif -%}
+    {{ return(column.tolerance.kind ~ " tolerance " ~ column.tolerance.amount) }}
+{% endmacro %}
