@@ -11,7 +11,9 @@ mean". Across the folder:
 - an Asset produced but consumed by no spec is a warning, unless declared `external_assets: consumed:`;
 - `trigger:` / `wait_for:` naming a dag_id no spec defines is a warning (it may be a hand-written DAG);
 - an `ingest` callable that cannot be found here is a warning (lint imports the declared module, which
-  DAG parsing never does; fine if the module is installed on the workers only).
+  DAG parsing never does; fine if the module is installed on the workers only);
+- a `deadline` with `reference: logical_date` on a DAG whose runs have no logical date (asset-scheduled or
+  schedule-less) is an error, on a cron DAG a warning (`specs/deadline_pitfalls.py`, apache/airflow#71750).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from steadyflow.dotted import DottedPathError, import_callable
 from steadyflow.specs.asset_graph import Edges, asset_cycles, cycle_message, link
+from steadyflow.specs.deadline_pitfalls import deadline_pitfalls
 from steadyflow.specs.errors import SpecError, SpecIssue
 from steadyflow.specs.schedule import asset_paths
 from steadyflow.specs.validate import LoadedSpec, load_spec, spec_files
@@ -143,6 +146,9 @@ def _dag_findings(spec: LoadedSpec, dag_ids: set[str]) -> list[LintIssue]:
             if problem is not None:
                 msg = f"callable '{dag.callable.path}': {problem}; the task would fail when it runs"
                 findings.append(_issue(spec, "warning", ("dags", index, "callable", "path"), msg))
+        for pitfall in deadline_pitfalls(dag):
+            where: PathKey = ("dags", index, *pitfall.path)
+            findings.append(_issue(spec, pitfall.severity, where, pitfall.message, pitfall.suggestion))
         for t, trig in enumerate(dag.trigger_specs()):
             if trig.dag_id not in dag_ids:
                 msg = f"triggers dag_id '{trig.dag_id}', which no spec defines (fine if it is a hand-written DAG)"

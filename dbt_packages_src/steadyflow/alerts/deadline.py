@@ -5,6 +5,10 @@ by dotted path. That is why `post_deadline_missed` is a top-level coroutine in t
 (`steadyflow.alerts.deadline.post_deadline_missed`), not something defined in a DAG file: the
 triggerer does not have the DAG folder on its path. Its kwargs are plain JSON (connection id,
 reference, interval as a duration string); the scheduler adds `context` (the DAG run and the deadline).
+
+Airflow 3.3 drops a run's deadline only when the run succeeds: a run that failed before its deadline keeps
+it, and the scheduler fires it later (apache/airflow#60927). The run already had its failure notice, so
+the callback reads the run's state from `context` and posts nothing for a failed run.
 """
 
 from __future__ import annotations
@@ -29,8 +33,14 @@ async def post_deadline_missed(
     after: str,
     context: dict[str, Any] | None = None,
 ) -> str:
-    """Runs in the triggerer when a deadline is missed: post one line naming the DAG and run to the webhook."""
+    """Runs in the triggerer when a deadline is missed: post one line naming the DAG and run to the webhook
+    (nothing when the run had already failed: its failure notice said so, apache/airflow#60927)."""
     from airflow.sdk import BaseHook
+
+    dag_run = (context or {}).get("dag_run") or {}
+    if isinstance(dag_run, dict) and dag_run.get("state") == "failed":
+        run_id = dag_run.get("dag_run_id") or dag_run.get("run_id")
+        return f"run {run_id!r} had failed before its deadline was handled: no deadline notice (its failure was sent)"
 
     conn = await BaseHook.aget_connection(webhook_conn_id)
     text = deadline_text(context, reference=reference, after=after)
