@@ -3,8 +3,9 @@
                               else a table of that name in the target schema;
       `schema.table`          in the target database;
       `database.schema.table`
-    Raises a compiler error naming `name` when it resolves to nothing, to several nodes, or to a view. -#}
-{% macro _compact_resolve_relation(name) %}
+    Raises a compiler error naming `name` when it resolves to nothing, to several nodes, or to a view; `who` and
+    `verb` word it for the caller (steadyflow.purge uses it too). -#}
+{% macro _compact_resolve_relation(name, who="steadyflow_compact", verb="compacted") %}
     {%- set parts = name.split(".") -%}
     {%- set found = none -%}
     {%- if parts | length == 1 -%}
@@ -15,7 +16,7 @@
         {%- set candidates = own if own else nodes -%}
         {%- if candidates | length > 1 -%}
             {{ exceptions.raise_compiler_error(
-                "steadyflow_compact: relation '" ~ name ~ "' names " ~ candidates | length ~ " nodes ("
+                who ~ ": relation '" ~ name ~ "' names " ~ candidates | length ~ " nodes ("
                 ~ (candidates | map(attribute="unique_id") | sort | join(", ")) ~ "); use schema.table") }}
         {%- endif -%}
         {%- if candidates -%}
@@ -37,12 +38,12 @@
     {%- endif -%}
     {%- if found is none -%}
         {{ exceptions.raise_compiler_error(
-            "steadyflow_compact: relation '" ~ name ~ "' not found: no table " ~ looked ~ " in the warehouse ("
+            who ~ ": relation '" ~ name ~ "' not found: no table " ~ looked ~ " in the warehouse ("
             ~ where ~ "); build it first or fix the name") }}
     {%- endif -%}
     {%- if not found.is_table -%}
         {{ exceptions.raise_compiler_error(
-            "steadyflow_compact: relation '" ~ name ~ "' is a " ~ found.type ~ " (" ~ found ~ "), not a table; only tables are compacted") }}
+            who ~ ": relation '" ~ name ~ "' is a " ~ found.type ~ " (" ~ found ~ "), not a table; only tables are " ~ verb) }}
     {%- endif -%}
     {{ return(found) }}
 {% endmacro %}
