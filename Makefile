@@ -53,5 +53,41 @@ test: lint typecheck pytest
 bench: deps
 	$(PY) -m benchmarks.run
 
+# A real Airflow (api-server, scheduler, dag-processor, triggerer; LocalExecutor on PostgreSQL, then
+# CeleryExecutor with a separate worker and redis-server on loopback): tests/airflow_real, not in `make test`.
+.PHONY: airflow-deps test-airflow bench-airflow demo-scheduler
+AIRFLOW_STAMP := $(VENV)/.airflow-installed-stamp
+
+$(AIRFLOW_STAMP): $(STAMP) requirements-airflow.txt constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -r requirements-airflow.txt
+	touch $(AIRFLOW_STAMP)
+
+airflow-deps: deps $(AIRFLOW_STAMP)
+
+test-airflow: airflow-deps
+	$(BIN)/pytest tests/airflow_real -m real_airflow
+
+bench-airflow: airflow-deps   # writes the "Real Airflow latencies" section of docs/benchmarks.md
+	$(PY) -m benchmarks.bench_airflow
+
+demo-scheduler: airflow-deps  # optional: producer -> consumer -> a deadline notice, on a real scheduler
+	$(PY) integration_tests/demo/scheduler.py
+
+# Apache Spark, local and in-process (one SparkSession per pytest run; Java 17): tests/spark, not in `make test`.
+.PHONY: spark-deps test-spark bench-spark
+SPARK_STAMP := $(VENV)/.spark-installed-stamp
+
+$(SPARK_STAMP): $(STAMP) requirements-spark.txt constraints-spark.txt constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -c constraints-spark.txt -r requirements-spark.txt
+	touch $(SPARK_STAMP)
+
+spark-deps: deps $(SPARK_STAMP)
+
+test-spark: spark-deps
+	STEADYFLOW_SPARK_TESTS=1 $(BIN)/pytest tests/spark -p no:cacheprovider
+
+bench-spark: spark-deps   # writes the "Spark: replace_window vs microbatch" section of docs/benchmarks.md
+	$(PY) -m benchmarks.bench_spark
+
 clean:
 	rm -rf $(VENV) integration_tests/dbt_packages integration_tests/target integration_tests/logs .demo .bench build dist

@@ -97,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
         secrets_cli = None
     if secrets_cli is not None and hasattr(secrets_cli, "add_parser"):
         secrets_cli.add_parser(sub)
+
+    from steadyflow.privacy.cli import add_parsers as add_privacy_parsers  # salt, purge
+
+    add_privacy_parsers(sub)
+
+    from steadyflow.slim_ci import add_parser as add_slim_ci_parser  # slim-ci
+
+    add_slim_ci_parser(sub)
     return parser
 
 

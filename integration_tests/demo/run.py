@@ -42,6 +42,24 @@ STEPS: dict[str, tuple[str, str]] = {
         " runs the producers and the consumer with `dag.test()` in a throwaway `AIRFLOW_HOME`, connections"
         " served by the local-file secrets backend.",
     ),
+    "volume": (
+        "4. Volume guard",
+        "`integration_tests/demo/volume.py`: 90 generated days with a weekend dip and late events; a partial load"
+        " (a Monday 40% short) is caught by `volume_drop_guard` against the median of its Mondays, and a clean"
+        " week passes.",
+    ),
+    "purge": (
+        "5. Purge (right to be forgotten)",
+        "`integration_tests/demo/purge.py`: customer 42's card number sits in a raw table and five tables built"
+        " from it; `steadyflow purge --downstream` deletes the rows everywhere and rewrites the DuckDB file; the"
+        " card number is found in the file before and not after.",
+    ),
+    "parity": (
+        "6. Legacy vs new (parity)",
+        "`integration_tests/demo/parity.py`: a stored procedure's legacy export against its dbt rewrite with"
+        " `steadyflow.compare_relations` (one join, a tolerance on the money columns): the per-column table,"
+        " a duplicated key named before any comparison, and the same checks as `matches_relation` tests.",
+    ),
 }
 
 HEADER = """# Demo transcript (`make demo`)
@@ -49,7 +67,7 @@ HEADER = """# Demo transcript (`make demo`)
 <!-- Written by integration_tests/demo/run.py (`make demo`); do not edit by hand.
      tests/docs/test_demo_transcript.py compares it with a fresh run, timings masked. -->
 
-`make demo` sets up `.venv` and plays three steps on embedded DuckDB files under `.demo/`
+`make demo` sets up `.venv` and plays its steps on embedded DuckDB files under `.demo/`
 (`integration_tests/demo/run.py`). This is the real output, as printed by the last `make demo`.
 """
 

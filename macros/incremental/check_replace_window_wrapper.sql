@@ -10,6 +10,7 @@
   {%- if not execute or flags.WHICH not in ('run', 'build', 'retry') -%}
     {{ return('') }}
   {%- endif -%}
+  {%- do steadyflow._check_spark_strategy_overrides() -%}
   {%- set macro_name = 'get_incremental_replace_window_sql' -%}
   {%- set root_macros = context.get(project_name) -%}
   {%- if root_macros is not none and root_macros.get(macro_name) is not none -%}

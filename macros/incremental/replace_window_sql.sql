@@ -31,8 +31,18 @@
   {{ return('begin transaction;\n' ~ steadyflow.default__replace_window_sql(target, source, column, start_sql, end_sql, dest_columns) ~ ';\ncommit transaction') }}
 {% endmacro %}
 
-{#- Spark/Databricks (Delta): one atomic statement, no separate delete. -#}
-{% macro spark__replace_window_sql(target, source, column, start_sql, end_sql, dest_columns) %}
+{#- Databricks (Delta; dbt-databricks dispatches here first), and Spark tables with file_format='delta': one
+    atomic statement, no separate delete. -#}
+{% macro databricks__replace_window_sql(target, source, column, start_sql, end_sql, dest_columns) %}
   {%- set w = steadyflow._replace_window_rows(source, column, start_sql, end_sql, dest_columns) -%}
   {{ return('insert into ' ~ target ~ ' replace where ' ~ w.in_window ~ '\n' ~ w.rows) }}
+{% endmacro %}
+
+{#- Spark: Delta tables as Databricks; any other format (Parquet here) replaces the window's date partitions
+    (steadyflow._spark_replace_partitions_sql; docs/spark.md). -#}
+{% macro spark__replace_window_sql(target, source, column, start_sql, end_sql, dest_columns) %}
+  {%- if (config.get('file_format') or 'parquet') | lower == 'delta' -%}
+    {{ return(steadyflow.databricks__replace_window_sql(target, source, column, start_sql, end_sql, dest_columns)) }}
+  {%- endif -%}
+  {{ return(steadyflow._spark_replace_partitions_sql(target, source, column, dest_columns)) }}
 {% endmacro %}

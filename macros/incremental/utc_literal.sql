@@ -8,7 +8,7 @@
   {{ return(adapter.dispatch('utc_literal', 'steadyflow')(value)) }}
 {% endmacro %}
 
-{#- Spark/Databricks, BigQuery, Snowflake: the typed literal of timestamp_literal (read in the session time
+{#- BigQuery, Snowflake: the typed literal of timestamp_literal (read in the session time
     zone when compared with a zoned column: keep those sessions on UTC). -#}
 {% macro default__utc_literal(value) %}
   {{ return(steadyflow.timestamp_literal(value)) }}
@@ -24,4 +24,14 @@
     change) and cast to TIMESTAMPTZ is that instant, with or without ICU and whatever SET TimeZone says. -#}
 {% macro duckdb__utc_literal(value) %}
   {{ return(steadyflow.postgres__utc_literal(value)) }}
+{% endmacro %}
+
+{#- Spark/Databricks: `timestamp` is an instant (TIMESTAMP_LTZ); a literal with an explicit +00:00 offset is that UTC
+    instant whatever spark.sql.session.timeZone says (without it, Spark reads it in the session zone). -#}
+{% macro spark__utc_literal(value) %}
+  {{ return("timestamp '" ~ steadyflow._format_timestamp(value) ~ "+00:00'") }}
+{% endmacro %}
+
+{% macro databricks__utc_literal(value) %}
+  {{ return(steadyflow.spark__utc_literal(value)) }}
 {% endmacro %}

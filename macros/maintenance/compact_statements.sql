@@ -32,8 +32,8 @@
     {{ return({'statements': ["vacuum (analyze) " ~ relation], 'note': none}) }}
 {% endmacro %}
 
-{#- Spark/Databricks (Delta): bin-pack small files, optionally Z-ordered. -#}
-{% macro spark__compact_statements(relation, zorder_by=[]) %}
+{#- Databricks (Delta; also Spark tables that are Delta): bin-pack small files, optionally Z-ordered. -#}
+{% macro databricks__compact_statements(relation, zorder_by=[]) %}
     {%- set sql = "optimize " ~ relation -%}
     {%- if zorder_by -%}
         {%- set sql = sql ~ " zorder by (" ~ (zorder_by | join(", ")) ~ ")" -%}
@@ -41,8 +41,21 @@
     {{ return({'statements': [sql], 'note': none}) }}
 {% endmacro %}
 
-{% macro databricks__compact_statements(relation, zorder_by=[]) %}
-    {{ return(steadyflow.spark__compact_statements(relation, zorder_by)) }}
+{#- Spark: a Delta table as Databricks. Parquet (and the other plain file formats) has no OPTIMIZE: what is real
+    there is refreshing the table's statistics (row count and size, and every column's, which the planner uses
+    for join strategies and filter estimates); zorder_by is refused. -#}
+{% macro spark__compact_statements(relation, zorder_by=[]) %}
+    {%- if relation.is_delta -%}
+        {{ return(steadyflow.databricks__compact_statements(relation, zorder_by)) }}
+    {%- endif -%}
+    {%- if zorder_by -%}
+        {{ steadyflow._argument_error("steadyflow_compact", "zorder_by", zorder_by,
+            "is only supported on Delta tables (OPTIMIZE ... ZORDER BY); " ~ relation ~ " is not Delta (Parquet:"
+            ~ " Spark has no OPTIMIZE for it), remove zorder_by") }}
+    {%- endif -%}
+    {{ return({'statements': ["analyze table " ~ relation ~ " compute statistics",
+                              "analyze table " ~ relation ~ " compute statistics for all columns"],
+               'note': "not a Delta table: no OPTIMIZE on Spark; refreshing the table and column statistics"}) }}
 {% endmacro %}
 
 {% macro snowflake__compact_statements(relation, zorder_by=[]) %}

@@ -16,13 +16,22 @@ from tests.support.dbt import REPO_ROOT
 
 DEMO = REPO_ROOT / "integration_tests" / "demo" / "run.py"
 PAGE = REPO_ROOT / "docs" / "demo.md"
-STEPS = ["late_data", "guards", "airflow_pipeline"]
 # values that differ from run to run: durations, and the ids of manual runs (they hold the wall clock)
 RUN_DEPENDENT = [
     (re.compile(r"took \d+(?:\.\d+)?s"), "took <n>s"),
     (re.compile(r"\d+\.\d+ ?s\b"), "<n>s"),
     (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?\+00:00"), "<timestamp>"),
 ]
+
+
+def demo_steps() -> list[str]:
+    """The step names of integration_tests/demo/run.py's STEPS, in order (read from the file, not imported)."""
+    source = DEMO.read_text(encoding="utf-8")
+    block = source[source.index("STEPS: dict") : source.index("\n}\n", source.index("STEPS: dict"))]
+    return re.findall(r'^    "(\w+)": \(', block, flags=re.M)
+
+
+STEPS = demo_steps()
 
 
 def masked(text: str) -> str:

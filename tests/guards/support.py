@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -21,9 +22,10 @@ def _tests_of(entry: dict[str, Any]) -> list[dict[str, Any]]:
     return [next(iter(test.values())) for test in found if isinstance(test, dict)]
 
 
-def counted_guard_names() -> list[str]:
-    """The guard tests in guards_schema.yml that carry `meta: {expected_failures: N}`, in file order."""
-    schema = yaml.safe_load(GUARDS_SCHEMA.read_text(encoding="utf-8"))
+def counted_guard_names(schema_file: Path = GUARDS_SCHEMA) -> list[str]:
+    """The guard tests in a schema file (default guards_schema.yml) that carry `meta: {expected_failures: N}`, in
+    file order."""
+    schema = yaml.safe_load(schema_file.read_text(encoding="utf-8"))
     return [
         test["name"]
         for model in schema["models"]
@@ -41,13 +43,13 @@ class GuardRun:
     expected_failures: int | None
 
 
-def guard_runs(result: DbtResult) -> dict[str, GuardRun]:
-    """Every guards_* test of a dbt run: dbt's status and failure count, and the expected count as dbt parsed
+def guard_runs(result: DbtResult, prefix: str = "guards_") -> dict[str, GuardRun]:
+    """Every <prefix>* test of a dbt run: dbt's status and failure count, and the expected count as dbt parsed
     it into the manifest (the test's `config.meta`)."""
     runs: dict[str, GuardRun] = {}
     for r in result.raw.result.results:
         node = r.node
-        if node.resource_type != "test" or not node.name.startswith("guards_"):
+        if node.resource_type != "test" or not node.name.startswith(prefix):
             continue
         expected = (node.config.meta or {}).get("expected_failures")
         runs[node.name] = GuardRun(status=str(r.status), failures=r.failures, expected_failures=expected)
@@ -60,3 +62,14 @@ def guard_rows(project: DbtProject, result: DbtResult, name: str, columns: str) 
         if r.node.name == name:
             return [tuple(row) for row in query(project, f"select {columns} from ({r.node.compiled_code}) as g")]
     raise KeyError(f"no test named {name} in this run")
+
+
+def failed_compile_log(project: DbtProject, call: str, vars: dict[str, Any] | None = None) -> str:
+    """What dbt logged while `dbt compile --inline "{{ <call> }}"` failed (a bad argument's compile error, or a
+    guard's run-time check: the inline call renders with execute on)."""
+    log_file = project.work_dir / "logs" / "dbt.log"
+    seen = log_file.stat().st_size if log_file.exists() else 0
+    project.dbt("compile", "--inline", "{{ " + call + " }}", vars=vars, expect=False)
+    with log_file.open() as log:
+        log.seek(seen)
+        return log.read()

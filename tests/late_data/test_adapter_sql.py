@@ -1,4 +1,5 @@
-"""Compile-only checks of the Spark/Databricks, Snowflake and BigQuery variants.
+"""Compile-only checks of the Databricks (and Spark Delta), Snowflake and BigQuery variants (Spark on Parquet
+runs for real in tests/spark).
 
 Those adapters are not installed here, so one `dbt compile --inline` on DuckDB renders each variant
 macro directly (steadyflow.<adapter>__<macro>) and the test reads the SQL it produced. Identifier quoting
@@ -30,7 +31,13 @@ PIECES = {
     "bigquery_trunc": "steadyflow.bigquery__truncate_timestamp('max(ordered_at)', 'week')",
     "bigquery_trunc_hour": "steadyflow.bigquery__truncate_timestamp('max(ordered_at)', 'hour')",
     "default_replace": "steadyflow.default__replace_window_sql(" + ARGS.format(lit="default__timestamp_literal") + ")",
-    "spark_replace": "steadyflow.spark__replace_window_sql(" + ARGS.format(lit="default__timestamp_literal") + ")",
+    "databricks_replace": "steadyflow.databricks__replace_window_sql("
+    + ARGS.format(lit="default__timestamp_literal")
+    + ")",
+    "spark_utc_literal": 'steadyflow.spark__utc_literal("2024-01-07T06:30:00")',
+    "databricks_utc_literal": 'steadyflow.databricks__utc_literal("2024-01-07")',
+    "partition_days": "steadyflow._partition_days_predicate('order_date', modules.datetime.datetime(2024, 1, 7, 6),"
+    " modules.datetime.datetime(2024, 1, 12, 23))",
     "snowflake_replace": "steadyflow.snowflake__replace_window_sql("
     + ARGS.format(lit="snowflake__timestamp_literal")
     + ")",
@@ -72,13 +79,16 @@ DELETE_INSERT = (
         ("postgres_utc_literal", "'2024-01-07 06:30:00.500000+00'"),
         ("duckdb_utc_literal", "'2024-01-07 00:00:00+00'"),
         ("default_utc_literal", "timestamp '2024-01-07 00:00:00'"),
+        ("spark_utc_literal", "timestamp '2024-01-07 06:30:00+00:00'"),
+        ("databricks_utc_literal", "timestamp '2024-01-07 00:00:00+00:00'"),
+        ("partition_days", "order_date >= date '2024-01-07' and order_date < date '2024-01-13'"),
         ("default_trunc", "date_trunc('day', max(ordered_at))"),
         ("postgres_trunc", "date_trunc('month', cast(max(ordered_at) as timestamp))"),
         ("bigquery_trunc", "timestamp_trunc(cast(max(ordered_at) as timestamp), isoweek)"),
         ("bigquery_trunc_hour", "timestamp_trunc(cast(max(ordered_at) as timestamp), hour)"),
         ("default_replace", DELETE_INSERT.format(w=WINDOW)),
         (
-            "spark_replace",
+            "databricks_replace",
             f'insert into "db"."sales"."orders" replace where {WINDOW} select "order_id", "ordered_at" '
             f'from "db"."sales"."orders__dbt_tmp" where {WINDOW}',
         ),

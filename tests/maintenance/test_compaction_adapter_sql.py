@@ -1,4 +1,5 @@
-"""Compile-only checks of the Spark/Databricks, Snowflake and BigQuery compaction statements.
+"""Compile-only checks of the Databricks (Delta), Snowflake and BigQuery compaction statements (Spark on
+Parquet runs for real in tests/spark/test_compact_on_spark.py).
 
 Those adapters are not installed here, so one `dbt compile --inline` on DuckDB renders each variant
 macro directly (steadyflow.<adapter>__compact_statements) and the test reads what it returned. Identifier
@@ -16,8 +17,8 @@ from tests.support.dbt import DbtProject
 
 RELATION = "api.Relation.create(database='db', schema='sales', identifier='orders')"
 PIECES = {
-    "spark": f"steadyflow.spark__compact_statements({RELATION}, [])",
-    "spark_zorder": f"steadyflow.spark__compact_statements({RELATION}, ['customer_id', 'ordered_at'])",
+    "databricks": f"steadyflow.databricks__compact_statements({RELATION}, [])",
+    "databricks_zorder_two": f"steadyflow.databricks__compact_statements({RELATION}, ['customer_id', 'ordered_at'])",
     "databricks_zorder": f"steadyflow.databricks__compact_statements({RELATION}, ['customer_id'])",
     "snowflake": f"steadyflow.snowflake__compact_statements({RELATION}, [])",
     "bigquery": f"steadyflow.bigquery__compact_statements({RELATION}, [])",
@@ -39,8 +40,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, integration_deps: None) -
 @pytest.mark.parametrize(
     ("piece", "statements", "note"),
     [
-        ("spark", ['optimize "db"."sales"."orders"'], None),
-        ("spark_zorder", ['optimize "db"."sales"."orders" zorder by (customer_id, ordered_at)'], None),
+        ("databricks", ['optimize "db"."sales"."orders"'], None),
+        ("databricks_zorder_two", ['optimize "db"."sales"."orders" zorder by (customer_id, ordered_at)'], None),
         ("databricks_zorder", ['optimize "db"."sales"."orders" zorder by (customer_id)'], None),
         ("snowflake", [], "snowflake manages micro-partitions and automatic clustering itself; nothing to run"),
         ("bigquery", [], "bigquery manages storage and automatic re-clustering itself; nothing to run"),

@@ -153,6 +153,10 @@ def connect(project: DbtProject) -> Any:
 
 def query(project: DbtProject, sql: str, params: Any = None) -> list[tuple[Any, ...]]:
     """Run one statement in the project's schema; returns its rows (empty for statements without rows)."""
+    if project.target == "spark":
+        from tests.support.spark import spark_query
+
+        return spark_query(project, sql, params)
     conn = connect(project)
     try:
         if project.target == "duckdb":

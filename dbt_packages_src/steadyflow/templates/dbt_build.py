@@ -6,6 +6,7 @@ cleared run replays the window it loaded (see `steadyflow.runtime.clock`)."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
@@ -13,7 +14,7 @@ from pydantic import Field, model_validator
 from steadyflow.specs.common import Identifier, JsonValue, StrictModel
 from steadyflow.specs.dag import CommonDagSpec, DbtProjectSpec, PinNow
 from steadyflow.templates.base import BuildContext, TemplateBuilder, asset
-from steadyflow.templates.dbt_command import dbt_command, now_filters, project_settings, run_vars
+from steadyflow.templates.dbt_command import dbt_command, dbt_words, now_filters, project_settings, run_vars, shell
 from steadyflow.templates.plan import DagPlan, Ref, TaskPlan
 
 
@@ -37,6 +38,21 @@ class DbtTestGate(StrictModel):
 Gate = Annotated[RowCountGate | DbtTestGate, Field(discriminator="type")]
 
 
+class CiState(StrictModel):
+    """A CI DAG: build only what changed against production's artifacts, `steadyflow slim-ci` (`dbt build
+    --select state:modified+ --defer --state <path>`, within `select`). Nothing modified: the run builds nothing
+    and succeeds; a CI DAG publishes no outlets."""
+
+    path: str = Field(
+        min_length=1,
+        description="Folder holding production's manifest.json, relative to the dbt root (root_env) or absolute.",
+    )
+    on_bad_state: Literal["full", "fail"] = Field(
+        default="full",
+        description="A missing, unreadable or other-version manifest: build the whole selection (full) or fail.",
+    )
+
+
 class DbtBuildDag(CommonDagSpec):
     """`dbt build` (or `dbt run` then `dbt test`) for a selection; a gate runs before outlets publish."""
 
@@ -49,6 +65,22 @@ class DbtBuildDag(CommonDagSpec):
     full_refresh: bool = False
     gate: Gate | None = None
     pin_now: PinNow = True
+    state: CiState | None = None
+
+    @model_validator(mode="after")
+    def _ci_state_alone(self) -> DbtBuildDag:
+        if self.state is None:
+            return self
+        for name, value in (("outlets", self.outlets), ("gate", self.gate)):
+            if value:
+                raise ValueError(
+                    f"a CI DAG (state:) builds what changed, often nothing, and publishes nothing: remove {name}"
+                )
+        if self.mode != "build":
+            raise ValueError(f"a CI DAG (state:) runs `dbt build`: remove mode: {self.mode}")
+        if self.full_refresh:
+            raise ValueError("a CI DAG (state:) builds changes incrementally against production: remove full_refresh")
+        return self
 
     @model_validator(mode="after")
     def _gate_before_outlets(self) -> DbtBuildDag:
@@ -58,6 +90,18 @@ class DbtBuildDag(CommonDagSpec):
                 "gate: {type: row_count, model: <model>} or gate: {type: dbt_test, select: [<model>]}"
             )
         return self
+
+
+def slim_ci_command(spec: DbtBuildDag, state: CiState) -> str:
+    """`steadyflow slim-ci --state <path> ...` from the dbt root, with the spec's project, selection and vars."""
+    words = ["steadyflow", "slim-ci", "--state", state.path, "--on-bad-state", state.on_bad_state]
+    words += [*dbt_words(spec.dbt, [])[1:], "--dbt", spec.dbt.executable, "--select", *spec.select]
+    if spec.exclude:
+        words += ["--exclude", *spec.exclude]
+    vars = run_vars(spec.vars, spec.pin_now)
+    if vars:
+        words += ["--vars", json.dumps(vars, sort_keys=True)]
+    return shell(spec.dbt, words)
 
 
 ROW_COUNT_GATE = "steadyflow.runtime.gates.row_count_gate"
@@ -77,6 +121,9 @@ class DbtBuildTemplate(TemplateBuilder[DbtBuildDag]):
             "exclude": spec.exclude,
             "vars": run_vars(spec.vars, spec.pin_now),
         }
+        if spec.state is not None:
+            plan.add(TaskPlan("slim_ci", "bash", {"bash_command": slim_ci_command(spec, spec.state)}))
+            return
         if spec.mode == "build":
             last = plan.add(
                 TaskPlan("dbt_build", "bash", {"bash_command": dbt_command(spec.dbt, ["build"], extra=extra, **common)})

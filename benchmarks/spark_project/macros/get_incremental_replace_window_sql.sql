@@ -1,0 +1,1 @@
+{% macro get_incremental_replace_window_sql(arg_dict) %}{{ return(steadyflow.get_incremental_replace_window_sql(arg_dict)) }}{% endmacro %}
