@@ -2,8 +2,10 @@
 
     steadyflow slim-ci --state prod-artifacts/ [--target ci] [--on-bad-state full|fail]
 
-runs `dbt build --select state:modified+ --defer --state DIR` and prints each node built and why (modified, and
-how; or downstream of which modified node). A state manifest that is missing, unreadable or of another manifest
+runs `dbt build --select state:modified+ --defer --favor-state --state DIR` and prints each node built and why
+(modified, and how; or downstream of which modified node, built or left out by `--select`). `--favor-state`
+(dbt >= 1.5): an unbuilt parent is always read from the state's (production's) relation, even when an older run
+left a table of that name in the CI schema. A state manifest that is missing, unreadable or of another manifest
 schema version than this dbt writes cannot say what changed: the command says so and then builds everything
 (`--on-bad-state full`, the default) or fails without building (`fail`); it never silently builds nothing.
 dbt runs as a child process (the `--dbt` executable), so its exit code is the command's."""
@@ -14,12 +16,15 @@ import argparse
 import importlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from steadyflow.runtime.project import dbt_args
 
 PREFIX = "steadyflow slim-ci"
 
@@ -68,24 +73,46 @@ def _short(version: str) -> str:
     return version.rsplit("/", 1)[-1].removesuffix(".json")
 
 
+def _own_change(node: dict[str, Any], old: dict[str, Any] | None) -> str | None:
+    """How a node itself changed against the state (new, SQL/definition, config), or None."""
+    if old is None:
+        return "modified: new (not in the state manifest)"
+    if (node.get("checksum") or {}).get("checksum") != (old.get("checksum") or {}).get("checksum"):
+        return "modified: its SQL/definition changed"
+    if node.get("unrendered_config") != old.get("unrendered_config"):
+        return "modified: its config changed"
+    return None
+
+
 def reasons(built: Sequence[str], current: dict[str, Any], state: dict[str, Any]) -> dict[str, str]:
-    """Why each built node was selected: its own change, or the built nodes upstream of it."""
+    """Why each built node was selected: its own change, or the changed nodes upstream of it (built or not:
+    a `--select` can leave a modified parent out, and its child is still built because of it)."""
     old_nodes: dict[str, Any] = state.get("nodes", {})
     new_nodes: dict[str, Any] = current.get("nodes", {})
     selected = set(built)
+    affected: dict[str, bool] = {}
+
+    def is_affected(unique_id: str) -> bool:
+        """The node changed itself, or a node upstream of it did (within this manifest's nodes)."""
+        if unique_id not in affected:
+            affected[unique_id] = False  # a cycle guard; dbt's graph has none
+            node = new_nodes.get(unique_id)
+            affected[unique_id] = node is not None and (
+                _own_change(node, old_nodes.get(unique_id)) is not None
+                or any(is_affected(p) for p in node.get("depends_on", {}).get("nodes", []))
+            )
+        return affected[unique_id]
+
     why: dict[str, str] = {}
     for unique_id in built:
         node = new_nodes.get(unique_id, {})
-        old = old_nodes.get(unique_id)
-        parents = [p for p in node.get("depends_on", {}).get("nodes", []) if p in selected]
-        if old is None:
-            why[unique_id] = "modified: new (not in the state manifest)"
-        elif (node.get("checksum") or {}).get("checksum") != (old.get("checksum") or {}).get("checksum"):
-            why[unique_id] = "modified: its SQL/definition changed"
-        elif node.get("unrendered_config") != old.get("unrendered_config"):
-            why[unique_id] = "modified: its config changed"
+        own = _own_change(node, old_nodes.get(unique_id))
+        parents = [p for p in node.get("depends_on", {}).get("nodes", []) if p in selected or is_affected(p)]
+        if own is not None:
+            why[unique_id] = own
         elif parents:
-            why[unique_id] = "downstream of " + ", ".join(sorted(parents))
+            named = [p if p in selected else f"{p} (not built: outside --select)" for p in sorted(parents)]
+            why[unique_id] = "downstream of " + ", ".join(named)
         else:
             why[unique_id] = "modified (dbt state:modified: a macro, description or other change)"
     return why
@@ -97,6 +124,13 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if shutil.which(args.dbt) is None:
+        on_path = "" if os.sep in args.dbt else " (it is not on PATH)"
+        print(
+            f"{PREFIX}: the dbt executable {args.dbt!r} was not found; pass --dbt /path/to/venv/bin/dbt{on_path}",
+            file=sys.stderr,
+        )
+        return 2
     project_dir = Path(args.project_dir)
     state_dir = Path(args.state).resolve()
     target_path = Path(args.target_path or os.environ.get("DBT_TARGET_PATH") or project_dir / "target").resolve()
@@ -104,20 +138,27 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PREFIX}: --state {state_dir} is also dbt's target path; pass --target-path DIR", file=sys.stderr)
         return 2
     check = check_state(state_dir, this_dbt_manifest_version())
-    common = ["--project-dir", str(project_dir), "--target-path", str(target_path)]
-    if args.profiles_dir:
-        common += ["--profiles-dir", args.profiles_dir]
-    if args.target:
-        common += ["--target", args.target]
+    project = {"project_dir": str(project_dir), "profiles_dir": args.profiles_dir, "target": args.target}
+    common = [*dbt_args(project), "--target-path", str(target_path)]
     if args.exclude:
         common += ["--exclude", *args.exclude]
     if args.vars:
         common += ["--vars", args.vars]
     within = f" within {' '.join(args.select)}" if args.select else ""
     if check.usable:
-        print(f"{PREFIX}: {check.message}; building state:modified+{within} with --defer")
+        print(f"{PREFIX}: {check.message}; building state:modified+{within} with --defer --favor-state")
         selectors = [f"state:modified+,{s}" for s in args.select] if args.select else ["state:modified+"]
-        command = [args.dbt, "build", "--select", *selectors, "--defer", "--state", str(state_dir), *common]
+        command = [
+            args.dbt,
+            "build",
+            "--select",
+            *selectors,
+            "--defer",
+            "--favor-state",
+            "--state",
+            str(state_dir),
+            *common,
+        ]
     elif args.on_bad_state == "fail":
         print(f"{PREFIX}: {check.message}; nothing built (--on-bad-state fail)", file=sys.stderr)
         return 2

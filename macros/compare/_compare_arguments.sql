@@ -37,8 +37,14 @@
     {%- do steadyflow._check_required(who, "a" if who == "compare_relations" else "model", a) -%}
     {%- do steadyflow._check_required(who, "b" if who == "compare_relations" else "compare_model", b) -%}
 
-    {%- set in_a = steadyflow._compare_column_names(a) -%}
-    {%- set in_b = steadyflow._compare_column_names(b) -%}
+    {%- set columns_a = steadyflow._compare_columns(a) -%}
+    {%- set columns_b = steadyflow._compare_columns(b) -%}
+    {%- set in_a = columns_a | map(attribute="name") | list -%}
+    {%- set in_b = columns_b | map(attribute="name") | list -%}
+    {%- set typed = {"a": {}, "b": {}} -%}
+    {%- for side, found in [["a", columns_a], ["b", columns_b]] -%}
+        {%- for column in found -%}{%- do typed[side].update({column.name | lower: column}) -%}{%- endfor -%}
+    {%- endfor -%}
     {%- if not in_a or not in_b -%}
         {#- not built yet (`dbt compile` on an empty warehouse): no columns to check; the SQL still names both
             relations, so running it against a missing one fails loudly -#}
@@ -66,7 +72,21 @@
     {%- set chosen = (wanted | map("lower") | list) if wanted else (a_lower + b_lower) | unique | list -%}
     {%- set compared = [] -%}
     {%- for name in chosen if name not in key_lower and name not in excluded_lower -%}
-        {%- do compared.append({"name": known[name], "in_a": name in a_lower, "in_b": name in b_lower, "tolerance": tolerances.get(name)}) -%}
+        {%- set type_a = typed.a.get(name) -%}
+        {%- set type_b = typed.b.get(name) -%}
+        {%- set retyped = type_a and type_b and type_a.type != type_b.type -%}
+        {%- set tolerance_rule = tolerances.get(name) -%}
+        {%- if tolerance_rule is not none and type_a and type_b and (type_a.kind != "number" or type_b.kind != "number") -%}
+            {%- for given, rule in tolerance.items() if given | lower == name -%}
+                {{ steadyflow._argument_error(who, "tolerance." ~ given, rule, "must name a numeric column (" ~ given ~ " is " ~ type_a.type ~ " in a, " ~ type_b.type ~ " in b)") }}
+            {%- endfor -%}
+        {%- endif -%}
+        {%- do compared.append({
+            "name": known[name], "in_a": name in a_lower, "in_b": name in b_lower, "tolerance": tolerance_rule,
+            "types": [type_a.type, type_b.type] if retyped else none,
+            "kinds_differ": retyped and type_a.kind != type_b.kind,
+            "kinds": [type_a.kind, type_b.kind] if retyped else none,
+        }) -%}
     {%- endfor -%}
     {%- set compared_lower = compared | map(attribute="name") | map("lower") | list -%}
     {%- for name in tolerances if name not in compared_lower -%}
@@ -76,10 +96,32 @@
 {% endmacro %}
 
 
-{% macro _compare_column_names(relation) %}
-    {#- The column names of a relation, or of "(select ...) alias" (a test's model under its `where` config). -#}
+{% macro _compare_columns(relation) %}
+    {#- The columns of a relation, or of "(select ...) alias" (a test's model under its `where` config), as
+        {"name", "type" (as shown: lower-case, with precision when the adapter knows it), "kind" (number, text,
+        boolean, date, timestamp, or the type itself)}. -#}
     {%- if relation is string -%}
-        {{ return(get_columns_in_query("select * from " ~ relation)) }}
+        {%- set found = adapter.get_column_schema_from_query("select * from " ~ relation) -%}
+    {%- else -%}
+        {%- set found = adapter.get_columns_in_relation(relation) -%}
     {%- endif -%}
-    {{ return(adapter.get_columns_in_relation(relation) | map(attribute="name") | list) }}
+    {%- set columns = [] -%}
+    {%- for column in found -%}
+        {%- set dtype = column.dtype | lower -%}
+        {%- set base = dtype.split("(")[0] | trim -%}
+        {%- if column.is_numeric() or column.is_float() or column.is_integer() or base in ["decimal", "numeric", "number"] -%}
+            {%- set kind = "number" -%}
+        {%- elif column.is_string() or "char" in base or base in ["text", "string"] -%}
+            {%- set kind = "text" -%}
+        {%- elif base in ["boolean", "bool"] -%}
+            {%- set kind = "boolean" -%}
+        {%- elif base.startswith("timestamp") or base.startswith("datetime") -%}
+            {%- set kind = "timestamp" -%}
+        {%- else -%}
+            {%- set kind = base -%}
+        {%- endif -%}
+        {%- set shown = (column.data_type | lower) if column.is_numeric() else dtype -%}
+        {%- do columns.append({"name": column.name, "type": shown, "kind": kind}) -%}
+    {%- endfor -%}
+    {{ return(columns) }}
 {% endmacro %}

@@ -63,11 +63,16 @@ compare_duplicates as (
         '({{ keys | join(", ") }}) = ('
         {%- for k in quoted_keys %} || coalesce(cast({{ k }} as {{ text }}), 'null'){{ " || ', '" if not loop.last }}{% endfor %} || ')'
         {%- endif %}
-        || ' appears ' || cast(count(*) as {{ text }}) || ' times in {{ side }} ({{ name }})' as detail,
-        count(*) as key_rows
-    from {{ relation }}
-    group by {{ quoted_keys | join(", ") }}
-    having count(*) > 1
+        || ' appears ' || cast(key_rows as {{ text }}) || ' times in {{ side }} ({{ name }})' as detail,
+        key_rows,
+        side_rows
+    from (
+        {#- side_rows: all rows of this side (the window runs before the filter below) -#}
+        select {{ quoted_keys | join(", ") }}, count(*) as key_rows, sum(count(*)) over () as side_rows
+        from {{ relation }}
+        group by {{ quoted_keys | join(", ") }}
+    ) as compare_keys_{{ side }}
+    where key_rows > 1
     {{ "union all" if loop.first }}
     {%- endfor %}
 ),
@@ -79,7 +84,7 @@ compare_joined as (
         {%- for c in columns %},
         case
             when compare_a.compare_in_a is null or compare_b.compare_in_b is null then null
-            {% if c.in_a and c.in_b -%}
+            {% if c.in_a and c.in_b and not c.kinds_differ -%}
             when {{ steadyflow._compare_equal(c.name, c.tolerance) }} then 0
             {% endif -%}
             else 1
@@ -152,7 +157,7 @@ select
     cast(null as {{ number }}) as rows_differing,
     cast(null as {{ number }}) as rows_matching,
     cast(key_rows as {{ number }}) as failing_rows,
-    cast(100 as {{ dbt.type_float() }}) as failing_percent,
+    cast(100.0 * key_rows / side_rows as {{ dbt.type_float() }}) as failing_percent,
     cast(detail as {{ text }}) as detail
 from compare_duplicates
 
@@ -164,6 +169,12 @@ order by column_position, detail
 {% macro _compare_column_detail(column) %}
     {%- if not column.in_b -%}{{ return("column missing from b") }}{%- endif -%}
     {%- if not column.in_a -%}{{ return("column missing from a") }}{%- endif -%}
-    {%- if column.tolerance is none -%}{{ return("exact") }}{%- endif -%}
-    {{ return(column.tolerance.kind ~ " tolerance " ~ column.tolerance.amount) }}
+    {%- if column.kinds_differ -%}
+        {{ return("types differ: " ~ column.types | join(" vs ") ~ " (" ~ column.kinds | join(" vs ") ~ ": every shared row counted as differing)") }}
+    {%- endif -%}
+    {%- set compared = "exact" if column.tolerance is none else column.tolerance.kind ~ " tolerance " ~ column.tolerance.amount -%}
+    {%- if column.types -%}
+        {{ return("types differ: " ~ column.types | join(" vs ") ~ ("" if column.tolerance is none else "; " ~ compared)) }}
+    {%- endif -%}
+    {{ return(compared) }}
 {% endmacro %}

@@ -9,12 +9,14 @@ the checkout is not a change between production and CI."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tests.late_data.project_copy import copy_integration_project
@@ -127,3 +129,58 @@ def test_an_unchanged_copy_builds_nothing(production: DbtProject) -> None:
     assert result.code == 0, result.out
     assert result.built() == {}
     assert PREFIX + "0 nodes built: nothing is modified against the state" in result.out
+
+
+def test_an_unselected_parent_is_read_from_production_even_when_ci_holds_a_stale_copy(production: DbtProject) -> None:
+    ci = ci_copy(production, "stale_parent")
+    file = DbtProject(work_dir=ci.work_dir)  # the same DuckDB file
+    # an old CI run left a copy of the parent in schema ci: one row, and a status production never had
+    with duckdb.connect(str(file.duckdb_path)) as con:
+        con.execute("create schema if not exists ci")
+        con.execute("create or replace table ci.compare_new_orders as select * from main.compare_new_orders limit 0")
+        con.execute("insert into ci.compare_new_orders (order_id, status, amount) values (1000, 'stale_ci_copy', 1)")
+    child = ci.project_dir / "models" / "compare" / "compare_customer_totals.sql"
+    child.write_text(child.read_text() + "\n-- a comment: only the child changes\n")
+
+    result = slim_ci(ci, production.work_dir / "state", "--select", "compare_customer_totals")
+
+    assert result.code == 0, result.out
+    assert set(result.built()) == {"model.steadyflow_integration_tests.compare_customer_totals"}, result.out
+    compiled = (ci.work_dir / "stale_parent_target" / "compiled").rglob("compare_customer_totals.sql")
+    assert '"main"."compare_new_orders"' in next(compiled).read_text()
+    statuses = {row[0] for row in query(file, "select status from ci.compare_customer_totals")}
+    assert "stale_ci_copy" not in statuses and statuses, statuses
+
+
+def test_a_child_of_an_unselected_modified_model_says_downstream_of_it(production: DbtProject) -> None:
+    ci = ci_copy(production, "downstream_unselected")
+    model = ci.project_dir / "models" / "compare" / "compare_new_orders.sql"
+    model.write_text(model.read_text() + "\n-- a comment: the parent changes\n")
+
+    result = slim_ci(ci, production.work_dir / "state", "--select", "compare_customer_totals")
+
+    assert result.built() == {
+        "model.steadyflow_integration_tests.compare_customer_totals": "[success]: downstream of "
+        "model.steadyflow_integration_tests.compare_new_orders (not built: outside --select)"
+    }, result.out
+
+
+@pytest.mark.parametrize("how", ["an --dbt path that does not exist", "dbt not on PATH"])
+def test_a_missing_dbt_executable_is_one_line_naming_the_dbt_option(tmp_path: Path, how: str) -> None:
+    command = [sys.executable, "-m", "steadyflow.cli", "slim-ci", "--state", str(tmp_path / "state")]
+    env = {**os.environ}
+    if how == "dbt not on PATH":
+        env["PATH"] = str(tmp_path)
+        executable = "dbt"
+    else:
+        executable = str(tmp_path / "venv" / "bin" / "dbt")
+        command += ["--dbt", executable]
+
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"{PREFIX}the dbt executable {executable!r} was not found; pass --dbt /path/to/venv/bin/dbt"
+        + (" (it is not on PATH)" if how == "dbt not on PATH" else "")
+    ], done.stderr
