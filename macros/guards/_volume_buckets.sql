@@ -7,11 +7,21 @@
     is judged in UTC in any session time zone), and only event_time and the group_by expressions. Each row's
     bucket is ceil((epoch(now bucket) - epoch(event_time)) / grain seconds), read from the epoch (UTC for a zoned
     column, the naive value for a timestamp), so no date_trunc runs in the session's zone. A bucket with no row
-    is generated (numbers 1 .. span from a cross join of digits) and counts 0, per group seen in the span.
+    is generated (numbers 1 .. span from a cross join of digits) and counts 0, per group seen in the span, but only
+    from the group's first bucket with a row on: older buckets (a new table, a new group) are not part of its
+    series at all, so they neither hide a drop nor make a rise against a median of 0.
     season: bucket_index modulo a week of buckets (7 days or 168 hours), the same for a Monday and its Mondays.
 
-    mode history: the model's rows of steadyflow_row_count_history recorded at or before now, newest first, one
-    bucket per recorded run (bucket_start = recorded_at); season: the weekday of recorded_at. -#}
+    mode history: bucket 1 is the tested table's live count (count(*) now, bucket_start = now): inside `dbt build`
+    the on-run-end hook records this load only after the tests ran, so the live table is the load to judge.
+    Buckets 2 .. are the model's rows of steadyflow_row_count_history recorded at or before now, newest first, one
+    per recorded run (bucket_start = recorded_at), leaving out the newest recorded row when its row_count equals
+    the live count: that is this same load already recorded (`dbt run` then `dbt test`). The invocation id cannot
+    tell (a build and a run + test both find an earlier invocation's row). When it is an earlier run that happened
+    to have the same count (a table that did not change), the baseline only loses that one run: its median moves
+    at most to a neighbouring recorded value, and an equal run that was itself a breach is left out of the
+    baseline by the first pass anyway.
+    season: the weekday of now (bucket 1) or of recorded_at. -#}
 
 {% macro _volume_buckets(model, settings, aliases) %}
 {%- if settings.mode == "history" -%}
@@ -55,10 +65,15 @@ identified as (
 ),
 
 series as (
-    select group_keys.*, numbers.bucket_index
-    from (select distinct group_id{% for alias in aliases %}, {{ alias }}{% endfor %} from identified) as group_keys
+    {#- from each group's first bucket with a row (its highest index) to bucket 1 -#}
+    select group_keys.group_id{% for alias in aliases %}, group_keys.{{ alias }}{% endfor %}, numbers.bucket_index
+    from (
+        select group_id{% for alias in aliases %}, {{ alias }}{% endfor %}, max(bucket_index) as first_bucket
+        from identified
+        group by group_id{% for alias in aliases %}, {{ alias }}{% endfor %}
+    ) as group_keys
     cross join numbers
-    where numbers.bucket_index between 1 and {{ settings.span }}
+    where numbers.bucket_index between 1 and group_keys.first_bucket
 ),
 {%- else %}
 
@@ -68,9 +83,10 @@ identified as (
 ),
 
 series as (
+    {#- from the first bucket with a row (the highest index) to bucket 1 -#}
     select 1 as group_id, numbers.bucket_index
     from numbers
-    where numbers.bucket_index between 1 and {{ settings.span }}
+    where numbers.bucket_index between 1 and (select max(bucket_index) from identified)
 ),
 {%- endif %}
 
@@ -105,11 +121,18 @@ buckets as (
 {%- endif -%}
 {%- set history = ref("steadyflow", "steadyflow_row_count_history") -%}
 {%- set table_name = steadyflow._tested_model_name(model) | lower -%}
-history_runs as (
+{%- set now_at = "cast(" ~ steadyflow.timestamp_literal(steadyflow.now()) ~ " as " ~ dbt.type_timestamp() ~ ")" -%}
+live as (
+    select count(*) as row_count
+    from {{ model }}
+),
+
+recorded as (
     select
         recorded_at,
+        invocation_id,
         row_count,
-        row_number() over (order by recorded_at desc, invocation_id desc) as bucket_index
+        row_number() over (order by recorded_at desc, invocation_id desc) as recorded_index
     from {{ history }}
     where
         lower(table_name) = '{{ table_name }}'
@@ -119,13 +142,31 @@ history_runs as (
         and recorded_at <= {{ steadyflow.timestamp_literal(steadyflow.now()) }}
 ),
 
+history_runs as (
+    {#- the newest recorded row is this load when it has the live count (dbt run, then dbt test) -#}
+    select
+        recorded_at,
+        row_count,
+        1 + row_number() over (order by recorded_at desc, invocation_id desc) as bucket_index
+    from recorded
+    where not (recorded_index = 1 and row_count = (select live.row_count from live))
+),
+
 buckets as (
+    select
+        1 as group_id,
+        1 as bucket_index,
+        {{ now_at }} as bucket_start,
+        extract(dow from {{ now_at }}) as season,
+        cast(live.row_count as {{ dbt.type_bigint() }}) as row_count
+    from live
+    union all
     select
         1 as group_id,
         bucket_index,
         recorded_at as bucket_start,
         extract(dow from recorded_at) as season,
-        row_count
+        cast(row_count as {{ dbt.type_bigint() }}) as row_count
     from history_runs
     where bucket_index <= {{ settings.span }}
 )

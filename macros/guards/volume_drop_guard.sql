@@ -16,6 +16,12 @@
 {%- set thresholds = steadyflow._guard_threshold_config(guard, warn_above, error_above, "max(breaching_percent)") -%}
 {%- if thresholds %}{{ config(**thresholds) }}{% endif -%}
 {%- set aliases = steadyflow._guard_group_aliases(settings.group_by) -%}
+{%- if settings.mode == "history" and steadyflow._row_count_history_on() -%}
+    {#- the ref() comes first, whatever the flags: dbt records a test's dependencies when it parses, and a parse
+        made under --empty is reused by the next run (partial parse), which would miss it otherwise -#}
+    {%- do ref("steadyflow", "steadyflow_row_count_history") -%}
+{%- endif -%}
+{%- do steadyflow._volume_check_reads(model, settings) -%}
 {%- if flags.EMPTY -%}
     {#- --empty: every ref is empty, so every bucket is; pass without reading anything -#}
     {%- set columns = {} -%}

@@ -21,9 +21,11 @@ SCENARIOS = ["clean", "partial_load", "repeat_incident", "empty_latest", "wobble
 
 
 def record_runs(project: DbtProject, scenario: str) -> None:
-    """Thirty runs of volume_runs_<scenario>, one a day up to the pinned now, as the hook records them."""
+    """Thirty runs of volume_runs_<scenario>, one a day up to the pinned now, as the hook records them. The live
+    table holds the newest run's count, so the guard leaves out that newest recorded row (the same load)."""
     newest = datetime.fromisoformat(PINNED_NOW["steadyflow_now"])
     schema = project.schema or "main"
+    assert query(project, f"select count(*) from volume_runs_{scenario}") == [(runs_of(scenario)[0],)]
     for run, rows in enumerate(runs_of(scenario), start=1):
         query(
             project,
@@ -42,6 +44,7 @@ def history_judged(
     project = fresh_warehouse(request, request.param, work_dir)
     vars = {**HISTORY_ON, **PINNED_NOW}
     project.dbt("run", "-s", "steadyflow_row_count_history", HISTORY, vars=vars)
+    query(project, "delete from steadyflow_row_count_history")  # the hook's record of the build above
     for scenario in SCENARIOS:
         record_runs(project, scenario)
     return project, project.dbt("test", "-s", HISTORY, vars=vars)

@@ -13,6 +13,7 @@
 --       strays           clean, plus a copy of day 5 with a null event_at and a copy of day 1 dated 3 days later
 --                        (2 days in the future)
 -- Days count back from steadyflow.now(), the clock the guard reads, so any pinned day gives the same verdicts.
+-- The var volume_days (default 90) is how many days the table has: a new table (tests/volume/test_volume_new_table.py).
 {%- set now_at = "cast(" ~ steadyflow.timestamp_literal(steadyflow.now()) ~ " as timestamp)" %}
 {%- set today = "cast(" ~ steadyflow.timestamp_literal(steadyflow._truncate_datetime(steadyflow.now(), "day")) ~ " as timestamp)" %}
 with scenarios as (
@@ -33,7 +34,7 @@ days as (
     select
         day_number,
         {{ dbt.dateadd("day", "-1 * day_number", today) }} as day_start
-    from generate_series(0, 90) as d (day_number)
+    from generate_series(0, {{ var("volume_days", 90) }}) as d (day_number)
 ),
 
 events as (
