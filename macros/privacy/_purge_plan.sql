@@ -12,16 +12,17 @@
     {%- set start_ids = [] -%}
     {%- for name in names -%}
         {%- set relation = steadyflow._compact_resolve_relation(name, "steadyflow.purge", "purged") -%}
-        {%- set why = "named" -%}
+        {#- a namespace: a plain `set` inside the loop below would not change `why` after it (Jinja scoping) -#}
+        {%- set found = namespace(why="named") -%}
         {%- set nodes = graph.nodes.values() | selectattr("resource_type", "in", ["model", "seed", "snapshot"])
               | selectattr("name", "equalto", name) | list if "." not in name else [] -%}
         {%- for node in nodes -%}
             {%- do start_ids.append(node.unique_id) -%}
             {%- if node.resource_type == "seed" -%}
-                {%- set why = "named; a seed: its CSV file still holds the rows, edit it or the next `dbt seed` reloads them" -%}
+                {%- set found.why = "named; a seed: its CSV file still holds the rows, edit it or the next `dbt seed` reloads them" -%}
             {%- endif -%}
         {%- endfor -%}
-        {%- do steps.append({'name': name, 'relation': relation, 'action': 'delete', 'why': why}) -%}
+        {%- do steps.append({'name': name, 'relation': relation, 'action': 'delete', 'why': found.why}) -%}
     {%- endfor -%}
 
     {%- set children = {} -%}

@@ -15,8 +15,10 @@
     {{ return("(select salt from " ~ steadyflow._pii_salt_table_name() ~ ")") }}
 {% endmacro %}
 
+{#- Without missing_ok: SQL pasted into a session without the setting fails ("unrecognized configuration
+    parameter") instead of giving null digests (check_pii_salt has already checked dbt's own session). -#}
 {% macro postgres__pii_salt_sql() %}
-    {{ return("current_setting('steadyflow.pii_salt', true)") }}
+    {{ return("current_setting('steadyflow.pii_salt')") }}
 {% endmacro %}
 
 

@@ -5,20 +5,31 @@
   the adapter's statements that remove the deleted rows' bytes (purge_statements). Order: check the arguments,
   plan (_purge_plan), count the matching rows in every table (a `where` that does not apply to one of them
   fails here, before anything is deleted), delete and drop in one transaction, commit, then the statements
-  outside any transaction. dry_run stops after the counts. Logs each step and a summary line for
+  outside any transaction. dry_run stops after the counts; max_rows (none: no limit) refuses, before anything
+  is deleted, a purge whose counts add up to more rows. Logs each step and a summary line for
   `steadyflow purge` ("steadyflow.purge summary: {json}"), which then compacts a DuckDB file.
 -#}
-{% macro purge(relations=none, where=none, downstream=false, dry_run=false) %}
-    {%- set args = steadyflow._purge_arguments(relations, where, downstream, dry_run, kwargs) -%}
+{% macro purge(relations=none, where=none, downstream=false, dry_run=false, max_rows=none) %}
+    {%- set args = steadyflow._purge_arguments(relations, where, downstream, dry_run, max_rows, kwargs) -%}
     {%- if not execute -%}{{ return("") }}{%- endif -%}
     {%- set plan = steadyflow._purge_plan(args.relations, args.downstream) -%}
     {%- set prefix = "steadyflow.purge: " ~ ("dry run: " if args.dry_run else "") -%}
 
     {%- set counts = {} -%}
+    {#- Each count is announced first: a `where` that fails on a table fails here, and `steadyflow purge` reads
+        the last "counting rows in" line to name that table (Jinja cannot catch the warehouse's error). -#}
     {%- for step in plan.steps if step.action == "delete" -%}
+        {{ log("steadyflow.purge: counting rows in " ~ step.name ~ " (" ~ step.relation ~ ")", info=True) }}
         {%- set found = run_query("select count(*) as matching from " ~ step.relation ~ " where " ~ args.where) -%}
         {%- do counts.update({step.name: found.rows[0][0] | int}) -%}
     {%- endfor -%}
+    {{ log("steadyflow.purge: counted", info=True) }}
+    {%- set total = counts.values() | sum -%}
+    {%- if args.max_rows is not none and total > args.max_rows -%}
+        {{ exceptions.raise_compiler_error("steadyflow.purge: would delete " ~ total ~ " row(s), more than max_rows "
+            ~ args.max_rows ~ "; nothing was deleted (" ~ counts | tojson ~ "; check the condition with a dry run, "
+            ~ "then raise max_rows if the count is right)") }}
+    {%- endif -%}
 
     {%- for step in plan.steps -%}
         {%- if step.action == "delete" -%}
@@ -32,7 +43,8 @@
     {%- endfor -%}
     {%- if plan.left -%}
         {{ log(prefix ~ plan.left | length ~ " table(s) downstream of " ~ args.relations | join(", ")
-            ~ " still hold rows built from it (purge them too with downstream: true, or steadyflow purge --downstream): "
+            ~ " may still hold rows built from the purged ones (not counted: the condition may not apply to them; "
+            ~ "purge them too with downstream: true, or steadyflow purge --downstream): "
             ~ plan.left | join(", "), info=True) }}
     {%- endif -%}
 

@@ -45,7 +45,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, integration_deps: None) -
         ("duckdb_hash", f"sha256({SALT_SQL} || lower(trim(cast(email as varchar), ' ')))"),
         (
             "postgres_hash",
-            "encode(sha256(convert_to(current_setting('steadyflow.pii_salt', true) || lower(btrim(cast(email as text),"
+            "encode(sha256(convert_to(current_setting('steadyflow.pii_salt') || lower(btrim(cast(email as text),"
             " ' ')), 'UTF8')), 'hex')",
         ),
         ("spark_hash", f"sha2({SALT_SQL} || lower(trim(both ' ' from cast(email as string))), 256)"),

@@ -27,7 +27,7 @@ def _salt_set(args: argparse.Namespace) -> int:
 def _purge(args: argparse.Namespace) -> int:
     project = {"project_dir": args.project_dir, "profiles_dir": args.profiles_dir, "target": args.target}
     try:
-        outcome = purge(args.relations, args.where, args.downstream, args.dry_run, dbt_args(project))
+        outcome = purge(args.relations, args.where, args.downstream, args.dry_run, dbt_args(project), args.max_rows)
     except PurgeError as exc:
         print(f"steadyflow purge: {exc}", file=sys.stderr)
         return 1
@@ -63,6 +63,12 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--where", required=True, help='the rows to delete, one SQL condition: "customer_id = 42"')
     p.add_argument("--downstream", action="store_true", help="also every table built from them (manifest graph)")
     p.add_argument("--dry-run", action="store_true", help="count the rows and change nothing")
+    p.add_argument(
+        "--max-rows",
+        type=int,
+        metavar="N",
+        help="refuse (deleting nothing) when the rows matched in all tables add up to more than N (default: no limit)",
+    )
     p.add_argument("--project-dir", default=".", help="the dbt project (default: .)")
     p.add_argument("--profiles-dir")
     p.add_argument("--target")

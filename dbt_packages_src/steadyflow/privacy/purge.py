@@ -19,6 +19,12 @@ from pathlib import Path
 from typing import Any
 
 SUMMARY_PREFIX = "steadyflow.purge summary: "
+COUNTING_PREFIX = "steadyflow.purge: counting rows in "  # logged by the macro before each count
+COUNTED = "steadyflow.purge: counted"  # logged after the last count, before anything is deleted
+REDACTED = "<the --where condition>"
+# `python -m dbt.cli.main` warns (RuntimeWarning, runpy) because dbt.cli imports dbt.cli.main; call the entry point
+# that the `dbt` executable calls instead.
+DBT = "import sys; from dbt.cli.main import cli; sys.exit(cli())"
 
 
 class PurgeError(RuntimeError):
@@ -34,16 +40,31 @@ class PurgeOutcome:
 
 def run_operation(args: dict[str, Any], dbt_args: Sequence[str]) -> dict[str, Any]:
     """Run `dbt run-operation steadyflow.purge` as a child process (so no DuckDB handle stays open in this one),
-    echoing its output; returns the summary the macro logged."""
-    cli = [sys.executable, "-m", "dbt.cli.main", "run-operation", "steadyflow.purge", "--args", json.dumps(args)]
+    echoing its output with the `where` condition redacted; returns the summary the macro logged.
+
+    A condition that fails on a table fails while the macro counts the matching rows, before anything is
+    deleted: the error then names the table that the last "counting rows in" line announced."""
+    cli = [sys.executable, "-c", DBT, "run-operation", "steadyflow.purge", "--args", json.dumps(args)]
     proc = subprocess.Popen([*cli, *dbt_args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     found: list[str] = []
+    counting: str | None = None
+    where = str(args.get("where") or "")
     assert proc.stdout is not None
     for line in proc.stdout:
-        sys.stdout.write(line)
+        sys.stdout.write(line.replace(where, REDACTED) if where else line)
         if SUMMARY_PREFIX in line:
             found.append(line.split(SUMMARY_PREFIX, 1)[1].strip())
+        elif COUNTING_PREFIX in line:
+            counting = line.split(COUNTING_PREFIX, 1)[1].strip()
+        elif COUNTED in line:
+            counting = None
     if proc.wait() != 0 or not found:
+        if counting is not None:
+            raise PurgeError(
+                f"the --where condition failed on {counting} while counting the rows to delete; nothing was "
+                "deleted. Every table purged must have the columns the condition names (a downstream model may "
+                "rename or drop them: purge it separately with its own --where); the warehouse's error is above"
+            )
         raise PurgeError(
             f"dbt run-operation steadyflow.purge failed (exit code {proc.returncode}; see its output above)"
         )
@@ -84,8 +105,15 @@ def compact_duckdb_file(path: Path) -> str:
     return f"{path}: rewritten into a fresh file ({before} -> {path.stat().st_size} bytes); freed blocks are gone"
 
 
-def purge(relations: list[str], where: str, downstream: bool, dry_run: bool, dbt_args: Sequence[str]) -> PurgeOutcome:
-    args = {"relations": relations, "where": where, "downstream": downstream, "dry_run": dry_run}
+def purge(
+    relations: list[str],
+    where: str,
+    downstream: bool,
+    dry_run: bool,
+    dbt_args: Sequence[str],
+    max_rows: int | None = None,
+) -> PurgeOutcome:
+    args = {"relations": relations, "where": where, "downstream": downstream, "dry_run": dry_run, "max_rows": max_rows}
     summary = run_operation(args, dbt_args)
     outcome = PurgeOutcome(summary)
     if summary.get("target_type") == "duckdb" and not dry_run:
