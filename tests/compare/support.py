@@ -61,9 +61,4 @@ def comparison(project: DbtProject, call: str, columns: str = TABLE) -> list[tup
 
 def failed_compile_log(project: DbtProject, inline: str) -> str:
     """What dbt logged for a `dbt compile --inline` that fails (a parse-time error reaches only the log)."""
-    log_file = project.work_dir / "logs" / "dbt.log"
-    seen = log_file.stat().st_size if log_file.exists() else 0
-    project.dbt("compile", "--inline", inline, expect=False)
-    with log_file.open() as log:
-        log.seek(seen)
-        return log.read()
+    return project.failed_log("compile", "--inline", inline)

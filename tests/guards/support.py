@@ -67,9 +67,4 @@ def guard_rows(project: DbtProject, result: DbtResult, name: str, columns: str) 
 def failed_compile_log(project: DbtProject, call: str, vars: dict[str, Any] | None = None) -> str:
     """What dbt logged while `dbt compile --inline "{{ <call> }}"` failed (a bad argument's compile error, or a
     guard's run-time check: the inline call renders with execute on)."""
-    log_file = project.work_dir / "logs" / "dbt.log"
-    seen = log_file.stat().st_size if log_file.exists() else 0
-    project.dbt("compile", "--inline", "{{ " + call + " }}", vars=vars, expect=False)
-    with log_file.open() as log:
-        log.seek(seen)
-        return log.read()
+    return project.failed_log("compile", "--inline", "{{ " + call + " }}", vars=vars)

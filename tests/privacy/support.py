@@ -86,9 +86,4 @@ def occurrences(folder: Path, needle: str) -> dict[str, int]:
 def logged_by(project: DbtProject, *args: str) -> str:
     """Run `dbt <args>` (expected to fail) and return what that invocation wrote to the project's dbt.log:
     a compile error raised while parsing an inline query is only there, not in dbt's result."""
-    log_file = project.work_dir / "logs" / "dbt.log"
-    seen = log_file.stat().st_size if log_file.exists() else 0
-    project.dbt(*args, expect=False)
-    with log_file.open(encoding="utf-8") as log:
-        log.seek(seen)
-        return log.read()
+    return project.failed_log(*args)

@@ -113,6 +113,16 @@ class DbtProject:
             raise AssertionError(f"expected dbt {' '.join(args)} to {want}; messages:\n{res.text}")
         return res
 
+    def failed_log(self, *args: str, vars: Mapping[str, Any] | None = None) -> str:
+        """Run `dbt <args>`, expected to fail, and return what that invocation wrote to dbt.log: an inline
+        query's compile error (a bad argument, a run-time check) reaches only the log, not dbt's result."""
+        log_file = self.work_dir / "logs" / "dbt.log"
+        seen = log_file.stat().st_size if log_file.exists() else 0
+        self.dbt(*args, vars=vars, expect=False)
+        with log_file.open(encoding="utf-8") as log:
+            log.seek(seen)
+            return log.read()
+
     def run_results(self) -> dict[str, Any]:
         return json.loads((self.work_dir / "target" / "run_results.json").read_text())
 
