@@ -147,7 +147,11 @@ def main() -> None:
         f" {'met' if backfill_ratio >= 5 else 'MISSED'}). microbatch runs one insert per day (30 statements);"
         " replace_window one `select distinct` of the window's days, one partition drop, one insert overwrite.",
         f"- Daily run: replace_window / microbatch = **{daily_ratio:.2f}x** (target <= 1.0x:"
-        f" {'met' if daily_ratio <= 1.0 else 'MISSED'}).",
+        f" {'met' if daily_ratio <= 1.0 else 'MISSED'}). microbatch runs one insert per day of its lookback"
+        " (4), each scanning every source partition (it filters the timestamp only); replace_window runs one"
+        " insert, and its window queries (the target's newest row, the source's future and null-time rows, the"
+        " window's days) all filter `partition_column`, so none lists the 365 partitions (before they did:"
+        " 10.3 s, 2.16x microbatch).",
         f"- Rows after the runs: {', '.join(f'{k} {v:,}' for k, v in counts.items())} (equal: the same rows).",
     ]
     write_doc_section(DOC, "spark", "\n".join(lines))

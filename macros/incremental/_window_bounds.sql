@@ -11,11 +11,12 @@
   end = now + future_days days (now = steadyflow.now(); var future_days overrides the argument); a backfill
   window reaching past it is refused, and so is a backfill of an incremental model under --full-refresh (the
   rebuilt table would hold only the window); a window whose start is not before its end is a compile error
-  naming both bounds and where they came from. Arguments and vars are validated only when `execute` is true,
+  naming both bounds and where they came from. `partition_column` (lookback_window's) also prunes the anchor
+  query when {{ this }} has that column (steadyflow._window_anchor). Arguments and vars are validated only when `execute` is true,
   so a bad value stops this model at compile time instead of failing the parse of the whole project.
 -#}
 {% macro _window_bounds(event_time, lookback_days, grain, begin, future_days, max_backfill_days, caller_name,
-                     target_event_time=none) %}
+                     target_event_time=none, partition_column=none) %}
   {%- set dt = modules.datetime -%}
   {%- set grains = ['hour', 'day', 'week', 'month', 'year'] -%}
   {%- set target_column = target_event_time if target_event_time is not none
@@ -37,6 +38,10 @@
   {%- if target_column is not string or (target_column | trim) == '' -%}
     {{ steadyflow._argument_error(caller_name, 'target_event_time', target_event_time,
         'must be a column name (or none: the model\'s config event_time, else event_time)') }}
+  {%- endif -%}
+  {%- if partition_column is not none and (partition_column is not string or partition_column | trim == '') -%}
+    {{ steadyflow._argument_error(caller_name, 'partition_column', partition_column,
+        'must be the name of the date column the source is partitioned by (or none)') }}
   {%- endif -%}
   {%- do steadyflow._check_integer(caller_name, 'lookback_days', lookback_days) -%}
   {%- do steadyflow._check_one_of(caller_name, 'grain', grain, grains) -%}
@@ -61,7 +66,8 @@
 
     {%- set found = none -%}
     {%- if is_incremental() -%}
-      {%- set found = steadyflow._window_anchor(this, target_column, future, grain, caller_name, column_setting) -%}
+      {%- set found = steadyflow._window_anchor(this, target_column, future, grain, caller_name, column_setting,
+                                                  partition_column) -%}
     {%- endif -%}
 
     {%- if found is none or found.anchor is none -%}

@@ -14,7 +14,8 @@
 {% macro default__lookback_window(event_time, lookback_days, grain, begin, future_days, relation, max_backfill_days,
                                   target_event_time=none, partition_column=none) %}
   {%- set w = steadyflow._window_bounds(event_time, lookback_days, grain, begin, future_days, max_backfill_days,
-                                       'steadyflow.lookback_window', target_event_time) -%}
+                                       'steadyflow.lookback_window', target_event_time,
+                                       partition_column) -%}
   {{ return(steadyflow._render_lookback_window(w, event_time, relation, future_days, partition_column)) }}
 {% endmacro %}
 
@@ -23,7 +24,8 @@
 {% macro spark__lookback_window(event_time, lookback_days, grain, begin, future_days, relation, max_backfill_days,
                                 target_event_time=none, partition_column=none) %}
   {%- set w = steadyflow._window_bounds(event_time, lookback_days, grain, begin, future_days, max_backfill_days,
-                                       'steadyflow.lookback_window', target_event_time) -%}
+                                       'steadyflow.lookback_window', target_event_time,
+                                       partition_column) -%}
   {%- if steadyflow._spark_replaces_partitions() -%}
     {%- set w = steadyflow._align_window_to_days(w) -%}
   {%- endif -%}
@@ -33,13 +35,12 @@
 {#- The predicate (and its window comment) of the resolved window `w`; with `partition_column`, also the same
     days on that date column, so an engine that prunes on partition columns only (Spark) reads just them. -#}
 {% macro _render_lookback_window(w, event_time, relation, future_days, partition_column) %}
-  {%- if execute and partition_column is not none and (partition_column is not string or partition_column | trim == '') -%}
-    {{ steadyflow._argument_error('steadyflow.lookback_window', 'partition_column', partition_column,
-        'must be the name of the date column the source is partitioned by (or none)') }}
-  {%- endif -%}
   {#- under --empty the relation is an empty subquery: nothing to count -#}
   {%- if execute and relation is not none and w.mode in ('lookback', 'begin') and not flags.EMPTY -%}
-    {%- do steadyflow._report_future_rows(relation, event_time, w.end_sql, var('future_days', future_days)) -%}
+    {%- set scanned = none if partition_column is none else '(' ~ partition_column ~ ' is null or '
+          ~ partition_column ~ " >= date '" ~ w.start.date().isoformat() ~ "')" -%}
+    {%- do steadyflow._report_future_rows(relation, event_time, w.end_sql, var('future_days', future_days),
+          scanned) -%}
   {%- endif -%}
   {%- set marker = 'steadyflow.window column=' ~ w.target_column
         ~ ' start=' ~ steadyflow._format_timestamp(w.start) | replace(' ', 'T')

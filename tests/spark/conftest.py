@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import fresh_warehouse
 from tests.support.dbt import DbtProject
 from tests.support.spark import SparkEngine, spark_project, start_spark
 
@@ -33,3 +34,12 @@ def spark_engine(tmp_path_factory: pytest.TempPathFactory, integration_deps: Non
 def spark(spark_engine: SparkEngine, tmp_path: Path) -> DbtProject:
     """The integration project on the spark target, in a fresh schema."""
     return spark_project(spark_engine, tmp_path)
+
+
+@pytest.fixture(params=["spark", "duckdb"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> DbtProject:
+    """The integration project on Spark, then on DuckDB: the same scenario, the same model file, both engines."""
+    if request.param == "spark":
+        spark_engine: SparkEngine = request.getfixturevalue("spark_engine")
+        return spark_project(spark_engine, tmp_path)
+    return fresh_warehouse(request, "duckdb", tmp_path)

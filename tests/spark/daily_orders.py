@@ -74,3 +74,8 @@ def add_to_amounts(project: DbtProject, d: int, delta: int) -> None:
         f" amount + {delta}, ordered_at, loaded_on from steadyflow_day",
     )
     query(project, "drop table steadyflow_day")
+
+
+def compiled(project: DbtProject) -> str:
+    """The SQL the last dbt invocation compiled for the model (its window comment says which window it read)."""
+    return next((project.work_dir / "target" / "compiled").rglob(f"{MODEL}.sql")).read_text()

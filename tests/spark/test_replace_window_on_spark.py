@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import timedelta
-from pathlib import Path
 
-import pytest
-
-from tests.conftest import fresh_warehouse
 from tests.spark.daily_orders import (
     MODEL,
     add_to_amounts,
+    compiled,
     count_on,
     create_daily,
     delete_day,
@@ -24,23 +21,10 @@ from tests.spark.daily_orders import (
 )
 from tests.support.dbt import DbtProject
 from tests.support.orders_stream import day, end_of, generate_orders
-from tests.support.spark import SparkEngine, spark_project
 
 WINDOW = {"backfill_start": "2024-01-04", "backfill_end": "2024-01-08"}  # days 3, 4, 5, 6
 IN_WINDOW = "order_date >= date '2024-01-04' and order_date < date '2024-01-08'"
 OUTSIDE = f"not ({IN_WINDOW})"
-
-
-@pytest.fixture(params=["spark", "duckdb"])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> DbtProject:
-    if request.param == "spark":
-        spark_engine: SparkEngine = request.getfixturevalue("spark_engine")
-        return spark_project(spark_engine, tmp_path)
-    return fresh_warehouse(request, "duckdb", tmp_path)
-
-
-def compiled(project: DbtProject) -> str:
-    return next((project.work_dir / "target" / "compiled").rglob(f"{MODEL}.sql")).read_text()
 
 
 def test_every_order_up_to_three_days_late_lands_exactly_once(engine: DbtProject) -> None:

@@ -1,19 +1,16 @@
 """The hardening rules of tests/late_data hold on Spark too: `--empty` changes nothing, the window is the same
-UTC instants whatever spark.sql.session.timeZone says, and a row dated in the future (in the source or in the
-target) can neither stall the window nor be loaded early."""
+UTC instants whatever spark.sql.session.timeZone says, a row dated in the future (in the source or in the
+target) can neither stall the window nor be loaded early, and `--full-refresh` with backfill vars is refused
+before anything is built."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.spark.daily_orders import MODEL, count_on, create_daily, insert_daily, land_and_run, rows
+from tests.spark.daily_orders import MODEL, compiled, count_on, create_daily, insert_daily, land_and_run, rows
 from tests.support.dbt import DbtProject, query
 from tests.support.orders_stream import day, end_of, generate_orders
 from tests.support.spark import SparkEngine, spark_project
-
-
-def compiled(project: DbtProject) -> str:
-    return next((project.work_dir / "target" / "compiled").rglob(f"{MODEL}.sql")).read_text()
 
 
 def test_an_empty_build_changes_nothing(spark: DbtProject) -> None:
@@ -28,6 +25,22 @@ def test_an_empty_build_changes_nothing(spark: DbtProject) -> None:
     spark.dbt("build", "--empty", "-s", MODEL, vars={"backfill_date": day(2).isoformat()})
 
     assert rows(spark) == before
+
+
+def test_a_full_refresh_with_backfill_vars_is_refused_before_anything_is_rebuilt(spark: DbtProject) -> None:
+    orders = generate_orders(days=6, late_5=0)
+    create_daily(spark)
+    insert_daily(spark, orders)
+    spark.dbt("run", "-s", MODEL, vars={"steadyflow_now": end_of(day(5))})
+    before = rows(spark)
+
+    res = spark.dbt("run", "-s", MODEL, "--full-refresh", vars={"backfill_date": "2024-01-05"}, expect=False)
+
+    assert (
+        f"steadyflow: --full-refresh rebuilds model {MODEL} from scratch; with the backfill vars"
+        " (backfill_date='2024-01-05') it would keep only that window and lose every other row" in res.text
+    ), res.text
+    assert rows(spark) == before and len(before) == 300
 
 
 def test_the_window_is_the_same_utc_instants_in_a_new_york_session(spark_engine: SparkEngine, tmp_path: Path) -> None:
