@@ -172,7 +172,7 @@ def section(rows: int, median: dict[str, float], load_before: float, load_after:
     yes = {True: "yes", False: "**no**"}
     title = "Comparing relations: `compare_relations` vs one join and vs a join per column"
     rows_floor = "floor: one hand-written full outer join counting the differing rows per column"
-    rows_mine = "`steadyflow.compare_relations` (one join, the duplicate-key check, one row per column)"
+    rows_mine = "`steadyflow.compare_relations` (one join with the duplicate-key check, one row per column)"
     rows_per_column = (
         "per column, as dbt-audit-helper's `compare_all_columns` (a full outer join per column classifying each "
         "row, `union all`, counted per column)"
@@ -194,9 +194,10 @@ same counts (checked). Machine load (1-minute average, 2 cores): {load}.
 | {rows_mine} | {mine:.3f} | {mine_ratio} |
 | {rows_per_column} | {per_column:.3f} | {per_column_ratio} |
 
-compare_relations costs one join whatever the number of columns, plus one `group by` of each side's key (the
-duplicate check that runs before any comparison is trusted); the per-column approach joins the two tables once
-per column.
+compare_relations costs one join whatever the number of columns; its duplicate-key check rides on that join
+(each side's `count(*)` against the joined rows holding that side, and the keys found on one side only must be
+distinct), and each side's key is grouped, to name the duplicates, only when one is found (no duplicate here).
+The per-column approach joins the two tables once per column.
 """
 
 
