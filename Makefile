@@ -45,8 +45,11 @@ lint: deps
 typecheck: venv
 	$(BIN)/mypy
 
+# Two pytest-xdist workers (a whole test file per worker: --dist loadfile); each worker has its own
+# PostgreSQL cluster, AIRFLOW_HOME and temp dirs. PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 pytest: deps
-	$(BIN)/pytest tests
+	$(BIN)/pytest tests -n $(PYTEST_WORKERS) --dist loadfile
 
 test: lint typecheck pytest
 

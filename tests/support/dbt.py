@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -128,12 +129,19 @@ class DbtProject:
 
 
 def ensure_deps(project_dir: Path = INTEGRATION_DIR) -> None:
-    """`dbt deps` once per checkout: the package is `local: ../`, so this only links it."""
+    """`dbt deps` once per checkout: the package is `local: ../`, so this only links it. A file lock keeps
+    parallel pytest workers (`pytest -n 2`) from linking it at the same time."""
     if (project_dir / "dbt_packages" / "steadyflow").exists():
         return
+    import fcntl
+
     from dbt.cli.main import dbtRunner
 
-    res = dbtRunner().invoke(["deps", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)])
+    with (Path(tempfile.gettempdir()) / "steadyflow-dbt-deps.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (project_dir / "dbt_packages" / "steadyflow").exists():
+            return
+        res = dbtRunner().invoke(["deps", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)])
     if not res.success:
         raise RuntimeError(f"dbt deps failed in {project_dir}: {res.exception}")
 

@@ -101,12 +101,19 @@ def start_cluster(user: str = "steadyflow", dbname: str = "steadyflow") -> Postg
             raise RuntimeError(f"{' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
 
     run(str(pg_bin / "initdb"), "-D", str(data_dir), "-U", user, "--auth=trust", "-E", "UTF8", "--no-sync")
-    port = _free_port()
-    opts = (
-        f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={sock_dir} "
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
-    )
-    run(str(pg_bin / "pg_ctl"), "-D", str(data_dir), "-o", opts, "-l", str(root / "server.log"), "-w", "start")
+    for attempt in range(3):  # another process (a parallel pytest worker) may take the free port first
+        port = _free_port()
+        opts = (
+            f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={sock_dir} "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
+        )
+        try:
+            run(str(pg_bin / "pg_ctl"), "-D", str(data_dir), "-o", opts, "-l", str(root / "server.log"), "-w", "start")
+            break
+        except RuntimeError:
+            log = (root / "server.log").read_text(errors="replace") if (root / "server.log").exists() else ""
+            if attempt == 2 or "already in use" not in log:
+                raise
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         probe = subprocess.run([str(pg_bin / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)], capture_output=True)
