@@ -38,7 +38,7 @@
   {%- endif -%}
   {%- if null_rows > 0 -%}
     {%- do exceptions.warn("steadyflow.lookback_window: " ~ null_rows ~ " row(s) of " ~ relation ~ " have a null "
-        ~ event_time ~ " and are never loaded into " ~ this ~ " (no window holds them); give them an " ~ event_time
+        ~ event_time ~ " and are never loaded into " ~ this ~ " (no window holds them); set their " ~ event_time
         ~ ", or load them with a model of their own") -%}
   {%- endif -%}
   {{ return(n) }}

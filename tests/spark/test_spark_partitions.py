@@ -5,6 +5,7 @@ lookback_window's partition_column makes the source scan read only the window's 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 from tests.late_data.project_copy import project_copy
@@ -94,3 +95,33 @@ def test_partition_column_limits_the_source_scan_to_the_windows_partitions(spark
     timestamp_only = re.sub(r" and order_date >= date '[^']+' and order_date < date '[^']+'", "", sql)
     assert timestamp_only != sql
     assert _partition_filters(spark, timestamp_only) == ""
+
+
+def test_a_table_partitioned_by_another_time_zones_date_is_refused_before_a_backfill_deletes_rows(
+    spark: DbtProject,
+) -> None:
+    # order_date is the New York date of ordered_at (not the UTC date): an order at 2024-01-04 02:00 UTC is filed
+    # under 2024-01-03, so replacing the partition 2024-01-03 from the UTC window [01-03, 01-04) would drop it
+    orders = generate_orders(days=6, late_5=0)
+    create_daily(spark)
+    values = ",\n".join(
+        f"({o.order_id}, {o.customer_id}, {o.amount}, timestamp '{o.ordered_at:%Y-%m-%d %H:%M:%S}',"
+        f" date '{o.loaded_on}', date '{(o.ordered_at - timedelta(hours=5)).date()}')"
+        for o in orders
+    )
+    query(spark, f"insert into raw_orders_daily values {values}")
+    spark.dbt("run", "-s", MODEL, vars={"steadyflow_now": end_of(day(5))})
+    before = rows(spark)
+    early = sum(1 for o in orders if o.ordered_at.date() == day(3) and o.ordered_at.hour < 5)
+    assert early > 0
+
+    log = spark.failed_log("run", "-s", MODEL, vars={"backfill_date": day(2).isoformat()})
+
+    assert f"steadyflow.replace_window: {early} row(s) of " in log, log
+    assert (
+        " in the partitions being replaced (order_date from 2024-01-03 to 2024-01-03) have ordered_at outside the"
+        " window [2024-01-03 00:00:00, 2024-01-04 00:00:00)" in log
+    ), log
+    assert "order_date must hold the UTC date of ordered_at" in log
+    assert "to_date(to_utc_timestamp(ordered_at, current_timezone()))" in log
+    assert rows(spark) == before  # refused before anything was dropped or overwritten
