@@ -145,7 +145,8 @@ def main() -> None:
         "",
         f"- Backfill: microbatch / replace_window = **{backfill_ratio:.1f}x** (target >= 5x:"
         f" {'met' if backfill_ratio >= 5 else 'MISSED'}). microbatch runs one insert per day (30 statements);"
-        " replace_window one `select distinct` of the window's days, one partition drop, one insert overwrite.",
+        " replace_window one query (the window's days in the source and the table's rows in those partitions"
+        " dated outside the window, which must be 0), one partition drop, one insert overwrite.",
         f"- Daily run: replace_window / microbatch = **{daily_ratio:.2f}x** (target <= 1.0x:"
         f" {'met' if daily_ratio <= 1.0 else 'MISSED'}). microbatch runs one insert per day of its lookback"
         " (4), each scanning every source partition (it filters the timestamp only); replace_window runs one"
