@@ -42,13 +42,20 @@
   {%- set outside = '(' ~ column ~ ' is null or ' ~ column ~ ' < ' ~ steadyflow.utc_literal(window.start) ~ ' or '
         ~ column ~ ' >= ' ~ steadyflow.utc_literal(window.end) ~ ')' -%}
   {%- set probe -%}
+    {#- one scan of the window's partitions of the target gives both the count and an example -#}
     select
       (select concat_ws(',', collect_set(cast({{ part.name }} as string))) from {{ source }} where {{ in_window }}) as days,
-      (select count(*) from {{ target }} where {{ in_window }} and {{ outside }}) as stray_rows,
-      (select min(concat(cast({{ part.name }} as string), ' with {{ column }} ',
-                         coalesce(date_format(to_utc_timestamp({{ column }}, current_timezone()), 'yyyy-MM-dd HH:mm:ss')
-                                  || ' UTC', 'null')))
-       from {{ target }} where {{ in_window }} and {{ outside }}) as example
+      stray.stray_rows,
+      stray.example
+    from (
+      select
+        count(*) as stray_rows,
+        min(concat(cast({{ part.name }} as string), ' with {{ column }} ',
+                   coalesce(date_format(to_utc_timestamp({{ column }}, current_timezone()), 'yyyy-MM-dd HH:mm:ss')
+                            || ' UTC', 'null'))) as example
+      from {{ target }}
+      where {{ in_window }} and {{ outside }}
+    ) as stray
   {%- endset -%}
   {%- set found = run_query(probe).rows[0] -%}
   {%- if found[1] | int > 0 -%}

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from tests.support.dbt import DbtProject, query
-from tests.support.orders_stream import Order, day, end_of
+from tests.support.orders_stream import Order, day, end_of, generate_orders
 
 MODEL = "orders_daily"
 COLUMNS = "order_id int, customer_id int, amount decimal(12, 2), ordered_at timestamp, loaded_on date, order_date date"
@@ -79,3 +79,12 @@ def add_to_amounts(project: DbtProject, d: int, delta: int) -> None:
 def compiled(project: DbtProject) -> str:
     """The SQL the last dbt invocation compiled for the model (its window comment says which window it read)."""
     return next((project.work_dir / "target" / "compiled").rglob(f"{MODEL}.sql")).read_text()
+
+
+def built(project: DbtProject, days: int = 10) -> list[Order]:
+    """`days` days of orders, all landed, then one daily run late on the last day; returns the orders."""
+    orders = generate_orders(days=days, late_5=0)
+    create_daily(project)
+    insert_daily(project, orders)
+    project.dbt("run", "-s", MODEL, vars={"steadyflow_now": end_of(day(days - 1))})
+    return orders

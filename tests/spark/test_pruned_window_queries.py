@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tests.spark.daily_orders import MODEL, compiled, create_daily, insert_daily, land_and_run, rows
+from tests.spark.daily_orders import MODEL, built, compiled, create_daily, insert_daily, land_and_run, rows
 from tests.support.dbt import DbtProject, query
 from tests.support.orders_stream import day, end_of, generate_orders
 
@@ -36,10 +36,7 @@ def test_a_pipeline_paused_for_two_weeks_looks_back_from_its_newest_day(engine: 
 
 
 def test_a_future_dated_row_in_the_target_is_counted_by_the_pruned_query(engine: DbtProject) -> None:
-    orders = generate_orders(days=6, late_5=0)
-    create_daily(engine)
-    insert_daily(engine, orders)
-    engine.dbt("run", "-s", MODEL, vars={"steadyflow_now": end_of(day(5))})
+    built(engine, days=6)
     # the run's bound is now (2024-01-06 23:00) + 1 day: one stray row 30 minutes after it, one in 2030
     query(
         engine,

@@ -7,17 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.spark.daily_orders import MODEL, compiled, count_on, create_daily, insert_daily, land_and_run, rows
+from tests.spark.daily_orders import MODEL, built, compiled, count_on, create_daily, insert_daily, land_and_run, rows
 from tests.support.dbt import DbtProject, query
 from tests.support.orders_stream import day, end_of, generate_orders
 from tests.support.spark import SparkEngine, spark_project
 
 
 def test_an_empty_build_changes_nothing(spark: DbtProject) -> None:
-    orders = generate_orders(days=6, late_5=0)
-    create_daily(spark)
-    insert_daily(spark, orders)
-    spark.dbt("run", "-s", MODEL, vars={"steadyflow_now": end_of(day(5))})
+    built(spark, days=6)
     before = rows(spark)
     assert len(before) == 300
 
@@ -28,10 +25,7 @@ def test_an_empty_build_changes_nothing(spark: DbtProject) -> None:
 
 
 def test_a_full_refresh_with_backfill_vars_is_refused_before_anything_is_rebuilt(spark: DbtProject) -> None:
-    orders = generate_orders(days=6, late_5=0)
-    create_daily(spark)
-    insert_daily(spark, orders)
-    spark.dbt("run", "-s", MODEL, vars={"steadyflow_now": end_of(day(5))})
+    built(spark, days=6)
     before = rows(spark)
 
     res = spark.dbt("run", "-s", MODEL, "--full-refresh", vars={"backfill_date": "2024-01-05"}, expect=False)

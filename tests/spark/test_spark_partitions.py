@@ -9,21 +9,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from tests.late_data.project_copy import project_copy
-from tests.spark.daily_orders import MODEL, count_on, create_daily, delete_day, insert_daily, rows
+from tests.spark.daily_orders import MODEL, built, count_on, create_daily, delete_day, rows
 from tests.support.dbt import DbtProject, query
 from tests.support.orders_stream import day, end_of, generate_orders
 from tests.support.spark import SparkEngine
 
 SETTING = "spark.sql.sources.partitionOverwriteMode"
 WINDOW = {"backfill_start": "2024-01-04", "backfill_end": "2024-01-08"}
-
-
-def built(project: DbtProject, days: int = 10) -> list:
-    orders = generate_orders(days=days, late_5=0)
-    create_daily(project)
-    insert_daily(project, orders)
-    project.dbt("run", "-s", MODEL, vars={"steadyflow_now": end_of(day(days - 1))})
-    return orders
 
 
 def test_a_backfill_gives_the_same_rows_whatever_the_sessions_overwrite_mode(
